@@ -1,0 +1,22 @@
+package org.djx.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code djx} command. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs one command line and returns its exit status (tests call this directly). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new DjxCommand());
+        cli.setExecutionExceptionHandler(new UserErrors());
+        cli.setParameterExceptionHandler(new UserErrors());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,95 @@
+package org.djx.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.djx.plugin.ParamSpec;
+import org.djx.plugin.PluginKind;
+import org.djx.plugin.internal.PluginCatalog;
+import org.djx.plugin.internal.PluginInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code djx plugins}: every installed plugin with its parameters and where it came from. */
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List installed plugins and their parameters.")
+final class PluginsCommand implements Callable<Integer> {
+
+    enum Kind { layer, optimizer, schedule, loss, dataset }
+
+    enum Format { table, json }
+
+    @Option(names = "--kind", description = "Only this kind: ${COMPLETION-CANDIDATES}.")
+    Kind kind;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Mixin
+    Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PluginCatalog catalog = environment.plugins(spec.commandLine().getErr());
+        List<PluginInfo> plugins = kind == null ? catalog.all() : catalog.all(PluginKind.valueOf(kind.name().toUpperCase()));
+        if (format == Format.json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (PluginInfo p : plugins) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("kind", p.kind().label());
+                row.put("name", p.name());
+                row.put("description", p.plugin().description());
+                row.put("source", p.source());
+                row.put("module", p.module());
+                List<Map<String, Object>> params = new ArrayList<>();
+                for (ParamSpec s : p.plugin().parameters()) {
+                    Map<String, Object> param = new LinkedHashMap<>();
+                    param.put("name", s.name());
+                    param.put("type", s.type().label());
+                    param.put("required", s.required());
+                    param.put("default", s.defaultValue());
+                    param.put("range", s.rangeText().isEmpty() ? null : s.rangeText());
+                    param.put("choices", s.choices().isEmpty() ? null : s.choices());
+                    param.put("description", s.description());
+                    params.add(param);
+                }
+                row.put("parameters", params);
+                rows.add(row);
+            }
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+        } else {
+            PluginKind current = null;
+            for (PluginInfo p : plugins) {
+                if (p.kind() != current) {
+                    current = p.kind();
+                    out.println();
+                    out.println(current.label().toUpperCase() + "S");
+                }
+                out.printf("  %-22s %s  [%s]%n", p.name(), p.plugin().description(), p.source());
+                for (ParamSpec s : p.plugin().parameters()) {
+                    String extra = s.required() ? "required" : s.defaultValue() == null ? "optional" : "default " + s.defaultValue();
+                    if (!s.rangeText().isEmpty()) {
+                        extra += ", in " + s.rangeText();
+                    }
+                    if (!s.choices().isEmpty()) {
+                        extra += ", one of " + String.join("|", s.choices());
+                    }
+                    out.printf("      %-18s %-10s %s (%s)%n", s.name(), s.type().label(), s.description(), extra);
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,122 @@
+package org.djx.descriptor;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads a descriptor file: resolves {@code extends} chains, applies {@code --set} overrides and
+ * binds the result to an {@link Experiment} with defaults applied.
+ *
+ * <p>{@code extends: base.yaml} (relative to the file) merges the base under the file: mappings
+ * merge key by key, anything else (lists included) is replaced whole.
+ */
+public final class DescriptorLoader {
+
+    private DescriptorLoader() {}
+
+    /** The bound experiment and every structural problem found while binding it. */
+    public record Result(Experiment experiment, List<Problem> problems) {}
+
+    /**
+     * Loads and binds a descriptor.
+     *
+     * @throws DescriptorException when the file cannot be read or parsed, or an override is malformed;
+     *     schema problems are returned in {@link Result#problems()} so callers can add their own
+     */
+    public static Result load(Path file, List<String> overrides) {
+        SourceMap sources = new SourceMap();
+        Object tree = readWithExtends(file, sources, new LinkedHashSet<>());
+        tree = Overrides.apply(tree, overrides, sources);
+        List<Problem> problems = new ArrayList<>();
+        if (tree == null) {
+            problems.add(new Problem(new SourcePosition(file.toString(), 1, 1), "", "the descriptor is empty"));
+            tree = new LinkedHashMap<String, Object>();
+        }
+        Experiment experiment = new ExperimentBinder(sources, problems).bind(tree, defaultName(file));
+        return new Result(experiment, problems);
+    }
+
+    private static String defaultName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static Object readWithExtends(Path file, SourceMap sources, Set<Path> chain) {
+        Path normal = file.toAbsolutePath().normalize();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new DescriptorException(new Problem(null, "", "descriptor file not found: " + file));
+        } catch (MalformedInputException e) {
+            throw new DescriptorException(new Problem(new SourcePosition(file.toString(), 0, 0), "", "not a UTF-8 text file"));
+        } catch (IOException e) {
+            throw new DescriptorException(new Problem(null, "", "cannot read descriptor " + file + ": " + e.getMessage()));
+        }
+        if (!chain.add(normal)) {
+            throw new DescriptorException(new Problem(null, "extends", "extends cycle: " + cycle(chain, normal)));
+        }
+        YamlReader.Document doc = YamlReader.read(text, file.toString(), "");
+        Object root = doc.root();
+        if (root instanceof Map<?, ?> map && map.get("extends") != null) {
+            Object target = map.get("extends");
+            if (!(target instanceof String base)) {
+                throw new DescriptorException(new Problem(doc.sources().valueAt("extends"), "extends",
+                        "expected the path of another descriptor, got " + Values.describe(target)));
+            }
+            Path basePath = normal.getParent().resolve(base);
+            if (!Files.isRegularFile(basePath)) {
+                throw new DescriptorException(new Problem(doc.sources().valueAt("extends"), "extends",
+                        "descriptor to extend not found: " + basePath));
+            }
+            if (chain.contains(basePath.normalize())) {
+                throw new DescriptorException(new Problem(doc.sources().valueAt("extends"), "extends",
+                        "extends cycle: " + cycle(chain, basePath.normalize())));
+            }
+            SourceMap baseSources = new SourceMap();
+            Object baseTree = readWithExtends(basePath, baseSources, chain);
+            sources.putAll(baseSources);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> child = new LinkedHashMap<>((Map<String, Object>) map);
+            child.remove("extends");
+            root = merge(baseTree, child, "", sources);
+        }
+        sources.putAll(doc.sources());
+        chain.remove(normal);
+        return root;
+    }
+
+    private static String cycle(Set<Path> chain, Path back) {
+        List<String> names = new ArrayList<>();
+        chain.forEach(p -> names.add(p.getFileName().toString()));
+        names.add(back.getFileName().toString());
+        return String.join(" -> ", names);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object merge(Object base, Object override, String path, SourceMap sources) {
+        if (base instanceof Map<?, ?> b && override instanceof Map<?, ?> o) {
+            Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) b);
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) o).entrySet()) {
+                String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                out.put(e.getKey(), merge(out.get(e.getKey()), e.getValue(), childPath, sources));
+            }
+            return out;
+        }
+        // Replaced whole: positions inherited from the base no longer apply.
+        if (base != null) {
+            sources.removeSubtree(path);
+        }
+        return override;
+    }
+}

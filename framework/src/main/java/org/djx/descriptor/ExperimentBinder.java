@@ -1,0 +1,206 @@
+package org.djx.descriptor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a descriptor tree into an {@link Experiment}, applying defaults and collecting problems. */
+final class ExperimentBinder {
+
+    static final List<String> ENGINES = List.of("MXNet", "PyTorch");
+    static final String DEFAULT_METRIC = "validate_accuracy";
+
+    private final SourceMap sources;
+    private final List<Problem> problems;
+
+    ExperimentBinder(SourceMap sources, List<Problem> problems) {
+        this.sources = sources;
+        this.problems = problems;
+    }
+
+    Experiment bind(Object root, String defaultName) {
+        Fields top = new Fields(root, "", sources, problems);
+        String name = top.string("name", defaultName);
+        String description = top.string("description", "");
+        List<String> tags = top.strings("tags");
+        long seed = top.integer("seed", 42, 0);
+        String engine = top.choice("engine", "MXNet", ENGINES);
+        List<String> devices = devices(top);
+        Experiment.Dataset dataset = dataset(top, seed);
+        Experiment.Model model = model(top);
+        PluginSpec loss = top.plugin("loss", "softmax-cross-entropy", Set.of());
+        Experiment.Optimizer optimizer = optimizer(top);
+        Experiment.Training training = training(top);
+        Experiment.Checkpoint checkpoint = checkpoint(top);
+        Map<String, Object> sweep = sweep(top);
+        top.raw("extends"); // consumed by the loader
+        top.finish();
+        return new Experiment(name, description, tags, seed, engine, devices, dataset, model, loss, optimizer,
+                training, checkpoint, sweep, sources);
+    }
+
+    private List<String> devices(Fields top) {
+        List<String> devices = top.strings("device");
+        if (devices.isEmpty()) {
+            return List.of("auto");
+        }
+        for (int i = 0; i < devices.size(); i++) {
+            String d = devices.get(i).toLowerCase();
+            devices.set(i, d);
+            if (!d.matches("auto|cpu|gpu|gpu:\\d+")) {
+                top.problem(top.pathOf("device"), "'" + d + "' is not a device; use auto, cpu, gpu, gpu:N or a list of gpu:N");
+            }
+        }
+        if (devices.size() > 1 && (devices.contains("auto") || devices.contains("cpu"))) {
+            top.problem(top.pathOf("device"), "a device list may only name GPUs (gpu:0, gpu:1, ...)");
+        }
+        return List.copyOf(devices);
+    }
+
+    private Experiment.Dataset dataset(Fields top, long seed) {
+        String path = "dataset";
+        if (top.raw(path) == null) {
+            top.problem(path, "is required (e.g. dataset: {type: fashion-mnist})");
+            return new Experiment.Dataset(null, 0.2, seed, "all", null);
+        }
+        Fields f = new Fields(top.raw(path), path, sources, problems);
+        f.raw("type");
+        Object split = f.raw("split");
+        Long limit = f.optionalInteger("limit", 1);
+        PluginSpec plugin = f.pluginAt(top.raw(path), path, null, Set.of("split", "limit"));
+        Fields s = new Fields(split, path + ".split", sources, problems);
+        double validation = s.number("validation", 0.2, 0.0, 1.0, true);
+        long splitSeed = s.integer("seed", seed, 0);
+        String from = s.choice("from", "all", List.of("all", "train"));
+        s.finish();
+        return new Experiment.Dataset(plugin, validation, splitSeed, from, limit);
+    }
+
+    private Experiment.Model model(Fields top) {
+        Fields f = new Fields(top.raw("model"), "model", sources, problems);
+        if (top.raw("model") == null) {
+            top.problem("model", "is required (model: {input: [1, 28, 28], layers: [...]})");
+        }
+        List<Long> input = new ArrayList<>();
+        Object rawInput = f.raw("input");
+        if (rawInput == null) {
+            input = List.of(1L, 28L, 28L);
+        } else if (rawInput instanceof List<?> dims && !dims.isEmpty()) {
+            for (int i = 0; i < dims.size(); i++) {
+                Long d = Values.asLong(dims.get(i));
+                if (d == null || d < 1) {
+                    f.problem("model.input[" + i + "]", "expected a positive integer, got " + Values.describe(dims.get(i)));
+                } else {
+                    input.add(d);
+                }
+            }
+        } else {
+            f.problem("model.input", "expected a list of dimensions such as [1, 28, 28], got " + Values.describe(rawInput));
+        }
+        List<PluginSpec> layers = new ArrayList<>();
+        List<Object> rawLayers = f.list("layers");
+        if (rawLayers == null) {
+            if (top.raw("model") != null) {
+                f.problem("model.layers", "is required: a list of layers, each with a 'type'");
+            }
+        } else if (rawLayers.isEmpty()) {
+            f.problem("model.layers", "must hold at least one layer");
+        } else {
+            for (int i = 0; i < rawLayers.size(); i++) {
+                PluginSpec layer = f.pluginAt(rawLayers.get(i), "model.layers[" + i + "]", null, Set.of());
+                if (layer != null) {
+                    layers.add(layer);
+                }
+            }
+        }
+        f.finish();
+        return new Experiment.Model(List.copyOf(input), List.copyOf(layers));
+    }
+
+    private Experiment.Optimizer optimizer(Fields top) {
+        Object raw = top.raw("optimizer");
+        Fields f = new Fields(raw instanceof String ? null : raw, "optimizer", sources, problems);
+        double lr = f.number("learning_rate", 0.001, 0.0, Double.MAX_VALUE, false);
+        if (f.has("learning_rate") && lr <= 0) {
+            f.problem("optimizer.learning_rate", "must be greater than 0");
+        }
+        PluginSpec schedule = f.plugin("schedule", "fixed", Set.of());
+        PluginSpec plugin = top.plugin("optimizer", "sgd", Set.of("learning_rate", "schedule"));
+        return new Experiment.Optimizer(plugin, lr, schedule);
+    }
+
+    private Experiment.Training training(Fields top) {
+        Fields f = new Fields(top.raw("training"), "training", sources, problems);
+        int batchSize = (int) f.integer("batch_size", 100, 1);
+        int epochs = (int) f.integer("epochs", 10, 1);
+        Long steps = f.optionalInteger("steps", 1);
+        Long evalEvery = f.optionalInteger("eval_every", 1);
+        if (evalEvery != null && steps == null) {
+            f.problem("training.eval_every", "only applies with training.steps; epochs are evaluated at each end");
+        }
+        Experiment.EarlyStopping early = null;
+        if (f.has("early_stopping")) {
+            Fields e = new Fields(f.raw("early_stopping"), "training.early_stopping", sources, problems);
+            String metric = e.string("metric", DEFAULT_METRIC);
+            boolean maximize = e.choice("mode", defaultMode(metric), List.of("max", "min")).equals("max");
+            int patience = (int) e.integer("patience", 3, 1);
+            double minDelta = e.number("min_delta", 0.0, 0.0, Double.MAX_VALUE, false);
+            e.finish();
+            early = new Experiment.EarlyStopping(metric, maximize, patience, minDelta);
+        }
+        Long threads = f.optionalInteger("threads", 1);
+        f.finish();
+        return new Experiment.Training(batchSize, epochs, steps, evalEvery, early, threads == null ? null : threads.intValue());
+    }
+
+    private Experiment.Checkpoint checkpoint(Fields top) {
+        Fields f = new Fields(top.raw("checkpoint"), "checkpoint", sources, problems);
+        boolean enabled = f.bool("enabled", true);
+        String metric = f.string("metric", DEFAULT_METRIC);
+        boolean maximize = f.choice("mode", defaultMode(metric), List.of("max", "min")).equals("max");
+        f.finish();
+        return new Experiment.Checkpoint(enabled, metric, maximize);
+    }
+
+    /** Losses are minimised, everything else (accuracy) maximised, unless the user says otherwise. */
+    static String defaultMode(String metric) {
+        return metric != null && metric.endsWith("loss") ? "min" : "max";
+    }
+
+    private Map<String, Object> sweep(Fields top) {
+        Object raw = top.raw("sweep");
+        if (raw == null) {
+            return null;
+        }
+        Fields f = new Fields(raw, "sweep", sources, problems);
+        f.choice("strategy", "grid", List.of("grid", "random"));
+        f.optionalInteger("trials", 1);
+        f.optionalInteger("seed", 0);
+        f.optionalInteger("max_retries", 0);
+        Object params = f.raw("parameters");
+        if (params == null) {
+            f.problem("sweep.parameters", "is required: the descriptor paths to vary and their values");
+        } else if (!(params instanceof Map)) {
+            f.problem("sweep.parameters", "expected a mapping of descriptor paths to choices, got " + Values.describe(params));
+        }
+        if (f.has("objective")) {
+            Fields o = new Fields(f.raw("objective"), "sweep.objective", sources, problems);
+            String metric = o.string("metric", DEFAULT_METRIC);
+            o.choice("goal", defaultMode(metric).equals("max") ? "maximize" : "minimize", List.of("maximize", "minimize"));
+            o.finish();
+        }
+        if (f.has("pruner")) {
+            Fields p = new Fields(f.raw("pruner"), "sweep.pruner", sources, problems);
+            p.choice("type", "median", List.of("median", "asha", "none"));
+            p.optionalInteger("warmup", 0);
+            p.optionalInteger("reduction", 2);
+            p.finish();
+        }
+        f.finish();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) raw);
+        return copy;
+    }
+}

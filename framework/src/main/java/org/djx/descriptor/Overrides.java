@@ -1,0 +1,140 @@
+package org.djx.descriptor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Applies {@code --set path=value} overrides to a descriptor tree. The value is parsed as YAML, so
+ * {@code 0.01}, {@code true}, {@code [64, 128]} and {@code {type: adam}} are typed exactly like the
+ * text they replace. Keys that the schema does not know are reported later, by the binder, like
+ * any other unknown key.
+ */
+public final class Overrides {
+
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)|\\[(\\d+)]");
+
+    private Overrides() {}
+
+    /** Applies each override in order; returns the new root (the tree is changed in place). */
+    public static Object apply(Object root, List<String> overrides, SourceMap sources) {
+        List<Problem> problems = new ArrayList<>();
+        for (String override : overrides) {
+            root = applyOne(root, override, sources, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new DescriptorException(problems);
+        }
+        return root;
+    }
+
+    private static Object applyOne(Object root, String override, SourceMap sources, List<Problem> problems) {
+        String origin = "--set " + override;
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            problems.add(new Problem(SourcePosition.commandLine(origin), "", "expected KEY=VALUE, e.g. --set optimizer.learning_rate=0.01"));
+            return root;
+        }
+        String path = override.substring(0, eq).trim();
+        List<Object> segments = parsePath(path);
+        if (segments == null) {
+            problems.add(new Problem(SourcePosition.commandLine(origin), path, "not a descriptor path (use names and [index], e.g. model.layers[7].units)"));
+            return root;
+        }
+        Object value;
+        try {
+            value = YamlReader.read(override.substring(eq + 1), origin, path).root();
+        } catch (DescriptorException e) {
+            problems.add(new Problem(SourcePosition.commandLine(origin), path, "the value is not valid YAML"));
+            return root;
+        }
+        if (root == null) {
+            root = new LinkedHashMap<String, Object>();
+        }
+        Object node = root;
+        StringBuilder at = new StringBuilder();
+        for (int i = 0; i < segments.size(); i++) {
+            Object segment = segments.get(i);
+            boolean last = i == segments.size() - 1;
+            String here = at.toString();
+            appendSegment(at, segment);
+            if (segment instanceof String key) {
+                if (!(node instanceof Map)) {
+                    problems.add(new Problem(SourcePosition.commandLine(origin), path, (here.isEmpty() ? "the descriptor" : here) + " is not a mapping, so it has no key '" + key + "'"));
+                    return root;
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> map = (Map<String, Object>) node;
+                if (last) {
+                    map.put(key, value);
+                } else {
+                    node = map.computeIfAbsent(key, k -> new LinkedHashMap<String, Object>());
+                }
+            } else {
+                int index = (Integer) segment;
+                if (!(node instanceof List)) {
+                    problems.add(new Problem(SourcePosition.commandLine(origin), path, here + " is not a list"));
+                    return root;
+                }
+                @SuppressWarnings("unchecked")
+                List<Object> list = (List<Object>) node;
+                if (index >= list.size()) {
+                    problems.add(new Problem(SourcePosition.commandLine(origin), path, "index " + index + " is out of range: " + here + " has " + list.size() + " entries"));
+                    return root;
+                }
+                if (last) {
+                    list.set(index, value);
+                } else {
+                    node = list.get(index);
+                }
+            }
+        }
+        sources.removeSubtree(path);
+        markSubtree(value, path, SourcePosition.commandLine(origin), sources);
+        return root;
+    }
+
+    private static void markSubtree(Object value, String path, SourcePosition position, SourceMap sources) {
+        sources.putValue(path, position);
+        sources.putKey(path, position);
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> markSubtree(v, path + "." + k, position, sources));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                markSubtree(list.get(i), path + "[" + i + "]", position, sources);
+            }
+        }
+    }
+
+    private static void appendSegment(StringBuilder at, Object segment) {
+        if (segment instanceof String key) {
+            if (at.length() > 0) {
+                at.append('.');
+            }
+            at.append(key);
+        } else {
+            at.append('[').append(segment).append(']');
+        }
+    }
+
+    /** Splits {@code a.b[3].c} into ["a", "b", 3, "c"], or returns {@code null} when malformed. */
+    static List<Object> parsePath(String path) {
+        List<Object> segments = new ArrayList<>();
+        Matcher m = SEGMENT.matcher(path);
+        int pos = 0;
+        while (pos < path.length()) {
+            if (!segments.isEmpty() && path.charAt(pos) == '.') {
+                pos++;
+            }
+            if (!m.find(pos) || m.start() != pos) {
+                return null;
+            }
+            segments.add(m.group(1) != null ? m.group(1) : (Object) Integer.parseInt(m.group(2)));
+            pos = m.end();
+        }
+        return segments.isEmpty() || !(segments.get(0) instanceof String) ? null : segments;
+    }
+}

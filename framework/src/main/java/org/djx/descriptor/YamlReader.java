@@ -1,0 +1,162 @@
+package org.djx.descriptor;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads YAML into plain Java values ({@link LinkedHashMap}, {@link List}, {@link String}, {@link
+ * Long}, {@link Double}, {@link Boolean}, {@code null}) while recording the position of every
+ * value in a {@link SourceMap}.
+ *
+ * <p>SnakeYAML Engine's composer gives us nodes with marks; converting them ourselves lets us
+ * reject duplicate keys and non-string keys with their exact position.
+ */
+public final class YamlReader {
+
+    private YamlReader() {}
+
+    /** A parsed document: its root value and where each path came from. */
+    public record Document(Object root, SourceMap sources) {}
+
+    /**
+     * Parses one YAML document.
+     *
+     * @param text the YAML text
+     * @param sourceName the name printed in messages (usually the file path)
+     * @param rootPath the descriptor path the document's root stands for ("" for a whole file)
+     * @throws DescriptorException for syntax errors, duplicate keys and non-string keys
+     */
+    public static Document read(String text, String sourceName, String rootPath) {
+        LoadSettings settings =
+                LoadSettings.builder().setLabel(sourceName).setSchema(new CoreSchema()).build();
+        Optional<Node> node;
+        try {
+            node = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            if (e.getContext() != null && !e.getContext().isBlank()) {
+                problem = e.getContext() + ", " + problem;
+            }
+            throw new DescriptorException(
+                    new Problem(position(sourceName, mark), "", "invalid YAML: " + tidy(problem)));
+        } catch (YamlEngineException e) {
+            throw new DescriptorException(
+                    new Problem(new SourcePosition(sourceName, 0, 0), "", "invalid YAML: " + e.getMessage()));
+        }
+        SourceMap sources = new SourceMap();
+        List<Problem> problems = new ArrayList<>();
+        Object root = node.map(n -> convert(n, rootPath, sourceName, sources, problems)).orElse(null);
+        if (!problems.isEmpty()) {
+            throw new DescriptorException(problems);
+        }
+        return new Document(root, sources);
+    }
+
+    private static String tidy(String problem) {
+        return problem.replace("\t", "\\t").replace("'\\t'", "a tab (YAML indentation must use spaces)");
+    }
+
+    private static Object convert(
+            Node node, String path, String source, SourceMap sources, List<Problem> problems) {
+        sources.putValue(path, position(source, node.getStartMark().orElse(null)));
+        if (node instanceof MappingNode mapping) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            Map<String, SourcePosition> seen = new HashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                SourcePosition keyPos = position(source, keyNode.getStartMark().orElse(null));
+                if (!(keyNode instanceof ScalarNode scalarKey)) {
+                    problems.add(new Problem(keyPos, path, "a key must be a plain name"));
+                    continue;
+                }
+                String key = scalarKey.getValue();
+                String childPath = path.isEmpty() ? key : path + "." + key;
+                SourcePosition first = seen.putIfAbsent(key, keyPos);
+                if (first != null) {
+                    problems.add(
+                            new Problem(
+                                    keyPos,
+                                    childPath,
+                                    "duplicate key '" + key + "' (first defined at line " + first.line() + ")"));
+                    continue;
+                }
+                sources.putKey(childPath, keyPos);
+                map.put(key, convert(tuple.getValueNode(), childPath, source, sources, problems));
+            }
+            return map;
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Object> list = new ArrayList<>();
+            int i = 0;
+            for (Node item : sequence.getValue()) {
+                String childPath = path + "[" + i++ + "]";
+                sources.putKey(childPath, position(source, item.getStartMark().orElse(null)));
+                list.add(convert(item, childPath, source, sources, problems));
+            }
+            return list;
+        }
+        return scalar((ScalarNode) node);
+    }
+
+    /** Resolves a scalar with the YAML 1.2 core schema. */
+    static Object scalar(ScalarNode node) {
+        String value = node.getValue();
+        Tag tag = node.getTag();
+        if (Tag.NULL.equals(tag)) {
+            return null;
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return Boolean.parseBoolean(value.toLowerCase());
+        }
+        if (Tag.INT.equals(tag)) {
+            try {
+                String v = value.replace("_", "");
+                if (v.startsWith("0x")) {
+                    return Long.parseLong(v.substring(2), 16);
+                }
+                if (v.startsWith("0o")) {
+                    return Long.parseLong(v.substring(2), 8);
+                }
+                BigInteger big = new BigInteger(v);
+                return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
+            } catch (NumberFormatException e) {
+                return value;
+            }
+        }
+        if (Tag.FLOAT.equals(tag)) {
+            String v = value.toLowerCase();
+            if (v.endsWith(".inf")) {
+                return v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            if (v.equals(".nan")) {
+                return Double.NaN;
+            }
+            return Double.parseDouble(value);
+        }
+        return value;
+    }
+
+    private static SourcePosition position(String source, Mark mark) {
+        return mark == null
+                ? new SourcePosition(source, 0, 0)
+                : new SourcePosition(source, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+}

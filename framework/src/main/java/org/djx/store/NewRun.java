@@ -1,0 +1,21 @@
+package org.djx.store;
+
+import java.util.Map;
+
+/**
+ * What is known about a run when it starts.
+ *
+ * @param experiment the experiment's name
+ * @param descriptorHash stable hash of the effective descriptor
+ * @param descriptor the effective descriptor, canonical JSON
+ * @param descriptorFile the file it was loaded from
+ * @param params the flattened effective descriptor: path to number, string or boolean
+ * @param provenance engine, versions, device, host and the like: name to text
+ */
+public record NewRun(
+        String experiment,
+        String descriptorHash,
+        String descriptor,
+        String descriptorFile,
+        Map<String, Object> params,
+        Map<String, String> provenance) {}

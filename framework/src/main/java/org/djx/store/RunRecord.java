@@ -1,0 +1,24 @@
+package org.djx.store;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A stored run, as read back. Times are {@code null} until they happen.
+ *
+ * @param epochs how many epochs have their metrics stored
+ * @param provenance engine, versions, device, host, ...
+ */
+public record RunRecord(
+        long id,
+        String experiment,
+        RunStatus status,
+        Instant createdAt,
+        Instant startedAt,
+        Instant endedAt,
+        Instant heartbeatAt,
+        String descriptorHash,
+        String descriptorFile,
+        int epochs,
+        String error,
+        Map<String, String> provenance) {}

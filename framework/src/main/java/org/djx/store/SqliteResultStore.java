@@ -1,0 +1,437 @@
+package org.djx.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The {@link ResultStore} in one SQLite file: WAL journal (readers never block the writer),
+ * {@code synchronous=NORMAL}, foreign keys, a busy timeout, and IMMEDIATE write transactions so
+ * that concurrent writers queue on the lock instead of failing with SQLITE_BUSY_SNAPSHOT.
+ *
+ * <p>Thread-safe: one connection, used under this object's lock.
+ */
+public final class SqliteResultStore implements ResultStore {
+
+    static final int BUSY_TIMEOUT_MS = 30_000;
+
+    private final Path file;
+    private final Connection connection;
+
+    private SqliteResultStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating if needed) the store at {@code file} and brings its schema up to date.
+     *
+     * @throws StoreException when the file is read-only, not a database, from a newer djx, or busy
+     */
+    public static SqliteResultStore open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        Path dir = absolute.getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (Exception e) {
+            throw new StoreException("cannot create the results store directory " + dir + ": " + describe(e)
+                    + "; choose another place with --store PATH");
+        }
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw new StoreException("results store " + file + " is read-only; make it writable or choose another with --store PATH");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new StoreException("cannot write in " + dir + " (permission denied), so the results store "
+                    + file + " cannot be " + (Files.exists(absolute) ? "updated" : "created") + "; choose another place with --store PATH");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+            }
+            SqliteResultStore store = new SqliteResultStore(file, connection);
+            store.migrate();
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw translate(file, "open", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private void migrate() throws SQLException {
+        connection.setAutoCommit(false); // BEGIN IMMEDIATE: one process migrates, the others wait
+        try (Statement s = connection.createStatement()) {
+            int version;
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                version = rs.getInt(1);
+            }
+            if (version > Migrations.latest()) {
+                throw new StoreException("results store " + file + " was written by a newer djx (schema version " + version
+                        + "; this djx knows up to " + Migrations.latest() + "); upgrade djx or use another --store");
+            }
+            if (version == 0) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                    if (rs.getInt(1) > 0) {
+                        throw new StoreException("results store " + file + " is a SQLite database but not a djx one; use another --store");
+                    }
+                }
+            }
+            for (int v = version; v < Migrations.latest(); v++) {
+                for (String sql : Migrations.ALL.get(v)) {
+                    s.execute(sql);
+                }
+            }
+            if (version < Migrations.latest()) {
+                s.execute("PRAGMA user_version = " + Migrations.latest());
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one IMMEDIATE transaction; nothing is kept if it fails. */
+    private synchronized <T> T write(String what, Work<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(file, what, e);
+        }
+    }
+
+    private synchronized <T> T read(String what, Work<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(file, what, e);
+        }
+    }
+
+    @Override
+    public long startRun(NewRun run) {
+        return write("start a run", c -> {
+            String now = Instant.now().toString();
+            long experimentId;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO experiments(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING")) {
+                ps.setString(1, run.experiment());
+                ps.setString(2, now);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM experiments WHERE name = ?")) {
+                ps.setString(1, run.experiment());
+                try (ResultSet rs = ps.executeQuery()) {
+                    experimentId = rs.getLong(1);
+                }
+            }
+            long runId;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO runs(experiment_id, status, created_at, started_at, heartbeat_at, descriptor_hash, descriptor, descriptor_file)"
+                            + " VALUES (?, 'running', ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, experimentId);
+                ps.setString(2, now);
+                ps.setString(3, now);
+                ps.setString(4, now);
+                ps.setString(5, run.descriptorHash());
+                ps.setString(6, run.descriptor());
+                ps.setString(7, run.descriptorFile());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    runId = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO params(run_id, key, value_num, value_text) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, Object> e : run.params().entrySet()) {
+                    ps.setLong(1, runId);
+                    ps.setString(2, e.getKey());
+                    Object v = e.getValue();
+                    if (v instanceof Number n) {
+                        ps.setDouble(3, n.doubleValue());
+                        ps.setNull(4, java.sql.Types.VARCHAR);
+                    } else {
+                        ps.setNull(3, java.sql.Types.REAL);
+                        ps.setString(4, v == null ? null : v.toString());
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            insertProvenance(c, runId, run.provenance());
+            return runId;
+        });
+    }
+
+    private static void insertProvenance(Connection c, long runId, Map<String, String> provenance) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO run_provenance(run_id, key, value) VALUES (?, ?, ?)"
+                        + " ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value")) {
+            for (Map.Entry<String, String> e : provenance.entrySet()) {
+                ps.setLong(1, runId);
+                ps.setString(2, e.getKey());
+                ps.setString(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public void addProvenance(long runId, Map<String, String> provenance) {
+        write("record provenance", c -> {
+            insertProvenance(c, runId, provenance);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordEpoch(long runId, int epoch, Map<String, Double> metrics) {
+        write("record epoch metrics", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR REPLACE INTO metrics(run_id, epoch, name, value) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, Double> e : metrics.entrySet()) {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, epoch);
+                    ps.setString(3, e.getKey());
+                    Double v = e.getValue();
+                    if (v == null || v.isNaN() || v.isInfinite()) {
+                        ps.setNull(4, java.sql.Types.REAL); // SQLite has no NaN; NULL says "no number"
+                    } else {
+                        ps.setDouble(4, v);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE runs SET epochs = max(epochs, ?), heartbeat_at = ? WHERE id = ?")) {
+                ps.setInt(1, epoch);
+                ps.setString(2, Instant.now().toString());
+                ps.setLong(3, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void heartbeat(long runId) {
+        write("write a heartbeat", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET heartbeat_at = ? WHERE id = ? AND status = 'running'")) {
+                ps.setString(1, Instant.now().toString());
+                ps.setLong(2, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void finishRun(long runId, RunStatus status, String error) {
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException("not a final status: " + status);
+        }
+        write("finish a run", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE runs SET status = ?, ended_at = ?, error = ? WHERE id = ?")) {
+                ps.setString(1, status.label());
+                ps.setString(2, Instant.now().toString());
+                ps.setString(3, error);
+                ps.setLong(4, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static final String RUN_COLUMNS =
+            "SELECT r.id, e.name, r.status, r.created_at, r.started_at, r.ended_at, r.heartbeat_at,"
+                    + " r.descriptor_hash, r.descriptor_file, r.epochs, r.error FROM runs r JOIN experiments e ON e.id = r.experiment_id";
+
+    @Override
+    public Optional<RunRecord> run(long runId) {
+        return read("read a run", c -> {
+            try (PreparedStatement ps = c.prepareStatement(RUN_COLUMNS + " WHERE r.id = ?")) {
+                ps.setLong(1, runId);
+                List<RunRecord> runs = readRuns(c, ps);
+                return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+            }
+        });
+    }
+
+    @Override
+    public List<RunRecord> runs(RunFilter filter) {
+        return read("list runs", c -> {
+            StringBuilder sql = new StringBuilder(RUN_COLUMNS).append(" WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            if (filter.experiment() != null) {
+                sql.append(" AND e.name = ?");
+                args.add(filter.experiment());
+            }
+            if (filter.status() != null) {
+                sql.append(" AND r.status = ?");
+                args.add(filter.status().label());
+            }
+            sql.append(" ORDER BY r.id DESC");
+            if (filter.limit() > 0) {
+                sql.append(" LIMIT ").append(filter.limit());
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                return readRuns(c, ps);
+            }
+        });
+    }
+
+    private static List<RunRecord> readRuns(Connection c, PreparedStatement ps) throws SQLException {
+        List<RunRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new RunRecord(rs.getLong(1), rs.getString(2), RunStatus.fromLabel(rs.getString(3)),
+                        instant(rs.getString(4)), instant(rs.getString(5)), instant(rs.getString(6)), instant(rs.getString(7)),
+                        rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11), Map.of()));
+            }
+        }
+        List<RunRecord> withProvenance = new ArrayList<>(out.size());
+        try (PreparedStatement byRun = c.prepareStatement("SELECT key, value FROM run_provenance WHERE run_id = ? ORDER BY key")) {
+            for (RunRecord r : out) {
+                byRun.setLong(1, r.id());
+                Map<String, String> provenance = new LinkedHashMap<>();
+                try (ResultSet rs = byRun.executeQuery()) {
+                    while (rs.next()) {
+                        provenance.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                withProvenance.add(new RunRecord(r.id(), r.experiment(), r.status(), r.createdAt(), r.startedAt(), r.endedAt(),
+                        r.heartbeatAt(), r.descriptorHash(), r.descriptorFile(), r.epochs(), r.error(), Map.copyOf(provenance)));
+            }
+        }
+        return withProvenance;
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    @Override
+    public Map<String, Object> params(long runId) {
+        return read("read params", c -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT key, value_num, value_text FROM params WHERE run_id = ? ORDER BY key")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double num = rs.getDouble(2);
+                        out.put(rs.getString(1), rs.wasNull() ? rs.getString(3) : (Object) num);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<MetricRecord> metrics(long runId) {
+        return read("read metrics", c -> {
+            List<MetricRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT epoch, name, value FROM metrics WHERE run_id = ? ORDER BY epoch, name")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double v = rs.getDouble(3);
+                        out.add(new MetricRecord(runId, rs.getInt(1), rs.getString(2), rs.wasNull() ? Double.NaN : v));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing left to save
+            }
+        }
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Turns SQLite's errors into messages that say which file and what to do. */
+    static StoreException translate(Path file, String what, SQLException e) {
+        SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
+        String base = code == null ? "" : code.name();
+        if (base.startsWith("SQLITE_BUSY") || base.startsWith("SQLITE_LOCKED")) {
+            return new StoreException("results store " + file + " stayed busy for " + BUSY_TIMEOUT_MS / 1000
+                    + " s while trying to " + what + " (another process holds it); try again", e);
+        }
+        if (base.startsWith("SQLITE_READONLY") || base.startsWith("SQLITE_CANTOPEN") || base.startsWith("SQLITE_PERM")) {
+            return new StoreException("results store " + file + " cannot be written (" + base + "); check its permissions or use --store PATH", e);
+        }
+        if (base.startsWith("SQLITE_NOTADB") || base.startsWith("SQLITE_CORRUPT")) {
+            return new StoreException("results store " + file + " is not a readable SQLite database (corrupt or another kind of file); move it aside or use --store PATH", e);
+        }
+        if (base.startsWith("SQLITE_FULL")) {
+            return new StoreException("the disk holding results store " + file + " is full", e);
+        }
+        return new StoreException("results store " + file + ": cannot " + what + ": " + e.getMessage(), e);
+    }
+}

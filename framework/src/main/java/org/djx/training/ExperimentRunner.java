@@ -23,6 +23,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,21 +73,40 @@ public final class ExperimentRunner {
         return DataSplit.of(data, plan.experiment().dataset());
     }
 
+    /**
+     * Extra context for a run.
+     *
+     * @param sweepId the sweep the run is a trial of, or {@code null}
+     * @param trial the trial number within the sweep, or {@code null}
+     * @param verdicts asked after every evaluation whether to go on (pruners, ...)
+     */
+    public record Options(Long sweepId, Integer trial, List<EpochVerdict> verdicts) {
+
+        public static Options none() {
+            return new Options(null, null, List.of());
+        }
+    }
+
     /** Trains the plan on freshly loaded data. */
     public Outcome run(ExperimentPlan plan) {
-        return run(plan, loadData(plan));
+        return run(plan, loadData(plan), Options.none());
     }
 
     /** Trains the plan on data already loaded (sweeps reuse it across trials). */
-    public Outcome run(ExperimentPlan plan, DataSplit data) {
+    public Outcome run(ExperimentPlan plan, DataSplit data, Options options) {
         Experiment e = plan.experiment();
         checkDataFitsModel(plan, data.train());
         Engine engine = engine(e.engine());
         Device[] devices = DeviceSelector.select(e.devices(), engine.getGpuCount(), e.engine());
         engine.setRandomSeed((int) e.seed());
 
+        Map<String, String> provenance = provenance(engine, devices, e);
+        if (options.sweepId() != null) {
+            provenance.put("sweep_id", options.sweepId().toString());
+            provenance.put("trial", String.valueOf(options.trial()));
+        }
         long runId = store.startRun(new NewRun(e.name(), plan.hash(), Canonical.json(plan.effective()),
-                plan.file().toString(), Canonical.flatten(plan.effective()), provenance(engine, devices, e)));
+                plan.file().toString(), Canonical.flatten(plan.effective()), provenance));
         AtomicBoolean ended = new AtomicBoolean();
         Thread onSignal = new Thread(() -> {
             if (ended.compareAndSet(false, true)) {
@@ -111,9 +131,9 @@ public final class ExperimentRunner {
             progress.started(runId, plan, DeviceSelector.describe(devices), data.train().size(),
                     data.validation() == null ? 0 : data.validation().size(),
                     ceilDiv(data.train().size(), e.training().batchSize()));
-            train(plan, data, engine, devices, runId, last);
-            finish(ended, runId, RunStatus.COMPLETED, null);
-            return new Outcome(runId, RunStatus.COMPLETED, last[0], null);
+            RunStatus status = train(plan, data, engine, devices, runId, last, options.verdicts());
+            finish(ended, runId, status, null);
+            return new Outcome(runId, status, last[0], null);
         } catch (DivergedException d) {
             finish(ended, runId, RunStatus.FAILED, d.getMessage());
             return new Outcome(runId, RunStatus.FAILED, last[0], d.getMessage());
@@ -143,8 +163,9 @@ public final class ExperimentRunner {
         }
     }
 
-    private void train(ExperimentPlan plan, DataSplit data, Engine engine, Device[] devices, long runId,
-            Map<String, Double>[] last) {
+    /** Trains until the last epoch or a verdict stops it; returns the status the run ends in. */
+    private RunStatus train(ExperimentPlan plan, DataSplit data, Engine engine, Device[] devices, long runId,
+            Map<String, Double>[] last, List<EpochVerdict> verdicts) {
         Experiment e = plan.experiment();
         int batchSize = e.training().batchSize();
         long batchesPerEpoch = ceilDiv(data.train().size(), batchSize);
@@ -186,7 +207,17 @@ public final class ExperimentRunner {
                         throw new DivergedException("training diverged: train_loss is " + loss + " at epoch " + epoch
                                 + "; try a lower optimizer.learning_rate");
                     }
+                    for (EpochVerdict verdict : verdicts) {
+                        EpochVerdict.Decision decision = verdict.after(epoch, last[0]);
+                        if (decision == EpochVerdict.Decision.STOP) {
+                            return RunStatus.COMPLETED;
+                        }
+                        if (decision == EpochVerdict.Decision.PRUNE) {
+                            return RunStatus.PRUNED;
+                        }
+                    }
                 }
+                return RunStatus.COMPLETED;
             } catch (IOException | TranslateException x) {
                 throw new TrainingException("training failed while reading batches: " + x.getMessage(), x);
             }

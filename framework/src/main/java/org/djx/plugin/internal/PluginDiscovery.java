@@ -69,6 +69,20 @@ public final class PluginDiscovery {
         return new PluginCatalog(instantiate(found), warnings);
     }
 
+    /**
+     * A catalog of exactly these modules, checked like discovered ones (unique names, Guice
+     * creation); for tests and tools that must not depend on what is on the class path.
+     */
+    public static PluginCatalog fromModules(List<? extends PluginModule> modules) {
+        List<String> warnings = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
+        for (PluginModule module : modules) {
+            found.add(new Found(module, sourceOf(module, "class path")));
+        }
+        checkUniqueNames(found);
+        return new PluginCatalog(instantiate(found), warnings);
+    }
+
     private static List<Path> jars(Path dir, List<String> warnings) {
         if (!Files.isDirectory(dir)) {
             return List.of();

@@ -43,6 +43,22 @@ public abstract class PluginContract<T extends Plugin> {
     protected abstract Map<String, Object> validParams();
 
     /**
+     * Further parameter sets worth checking (e.g. conv2d with 'same' padding, with groups); the
+     * kind-specific checks run on {@link #validParams()} and on each of these.
+     */
+    protected List<Map<String, Object>> moreValidParams() {
+        return List.of();
+    }
+
+    /** {@link #validParams()} followed by {@link #moreValidParams()}. */
+    protected final List<Map<String, Object>> allValidParams() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        all.add(validParams());
+        all.addAll(moreValidParams());
+        return all;
+    }
+
+    /**
      * Parameter sets the plugin must reject, each keyed by the parameter the error must name.
      * Example: {@code Map.of("units", Map.of("units", 0))}.
      */
@@ -108,7 +124,7 @@ public abstract class PluginContract<T extends Plugin> {
 
     @Test
     void acceptsItsValidParameters() {
-        assertNotNull(params());
+        allValidParams().forEach(raw -> assertNotNull(params(raw)));
     }
 
     @Test

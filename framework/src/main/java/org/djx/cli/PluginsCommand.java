@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code djx plugins}: every installed plugin with its parameters and where it came from. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List installed plugins and their parameters.")
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = {"List installed plugins: parameters with types, defaults, ranges and choices, and the jar each came from.",
+                "User plugin jars are searched in --plugin-path, DJX_PLUGIN_PATH and plugins.d/ next to the store."})
 final class PluginsCommand implements Callable<Integer> {
 
     enum Kind { layer, optimizer, schedule, loss, dataset }
@@ -68,6 +70,8 @@ final class PluginsCommand implements Callable<Integer> {
                 rows.add(row);
             }
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+        } else if (plugins.isEmpty()) {
+            out.println("no " + (kind == null ? "" : kind + " ") + "plugins installed");
         } else {
             PluginKind current = null;
             for (PluginInfo p : plugins) {

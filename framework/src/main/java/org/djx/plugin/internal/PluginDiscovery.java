@@ -51,12 +51,13 @@ public final class PluginDiscovery {
         List<Found> found = new ArrayList<>();
         ClassLoader base = PluginDiscovery.class.getClassLoader();
         load(ServiceLoader.load(PluginModule.class, base), null, "class path", found, warnings);
-        for (Path dir : pluginDirs) {
+        // The same directory named twice (say --plugin-path results/plugins.d, the default) is searched once.
+        for (Path dir : pluginDirs.stream().map(d -> d.toAbsolutePath().normalize()).distinct().toList()) {
             for (Path jar : jars(dir, warnings)) {
                 try {
                     URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, base);
                     int before = found.size();
-                    load(ServiceLoader.load(PluginModule.class, loader), loader, jar.getFileName().toString(), found, warnings);
+                    load(ServiceLoader.load(PluginModule.class, loader), loader, jar.toString(), found, warnings);
                     if (found.size() == before) {
                         warnings.add("plugin jar " + jar + " has no META-INF/services/org.djx.plugin.PluginModule entry; skipped");
                     }
@@ -109,7 +110,7 @@ public final class PluginDiscovery {
                     continue; // a class-path module seen again through the parent loader
                 }
                 module.bindings(); // fails here, not in Guice, if configurePlugins is broken
-                found.add(new Found(module, sourceOf(module, origin)));
+                found.add(new Found(module, only != null ? origin : sourceOf(module, origin)));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 warnings.add("plugin module from " + origin + " failed to load and was skipped: " + rootMessage(e));
                 if (e instanceof ServiceConfigurationError && only != null) {
@@ -119,6 +120,7 @@ public final class PluginDiscovery {
         }
     }
 
+    /** The file name of the jar or class directory a class-path module came from. */
     private static String sourceOf(PluginModule module, String fallback) {
         CodeSource code = module.getClass().getProtectionDomain().getCodeSource();
         if (code == null || code.getLocation() == null) {

@@ -75,7 +75,7 @@ class PluginsCommandTest {
 
         assertEquals(0, status, err);
         assertTrue(out.contains("LAYERS") && out.contains("dropped-layer") && out.contains("dropped.jar"), out);
-        assertTrue(out.contains("scale") && out.contains("default 1.0, in [0, inf)"), out);
+        assertTrue(out.contains("scale") && out.contains("default 1, in [0, inf)"), out);
     }
 
     @Test

@@ -49,6 +49,7 @@ class PluginDiscoveryTest {
         PluginJars.layers(dir, "good.jar", "good-layer");
         PluginJars.missingClass(dir, "missing-class.jar");
         PluginJars.module(dir, "throws.jar", "throw new IllegalStateException(\"boom\");");
+        PluginJars.module(dir, "explodes.jar", "plugins.layer(\"explodes\", org.djx.plugin.internal.ExplodingLayer.class);");
         PluginJars.module(dir, "bad-name.jar", "plugins.layer(\"Bad Name\", org.djx.plugin.internal.IdentityLayer.class);");
         Files.writeString(dir.resolve("not-a-jar.jar"), "plain text");
         try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(dir.resolve("no-services.jar")))) {
@@ -59,10 +60,11 @@ class PluginDiscoveryTest {
 
         assertEquals(List.of("good-layer"), catalog.names(PluginKind.LAYER));
         String warnings = String.join("\n", catalog.warnings());
-        for (String jar : List.of("missing-class.jar", "throws.jar", "bad-name.jar", "not-a-jar.jar", "no-services.jar")) {
+        for (String jar : List.of("missing-class.jar", "throws.jar", "explodes.jar", "bad-name.jar", "not-a-jar.jar", "no-services.jar")) {
             assertTrue(warnings.contains(jar), "no warning names " + jar + ":\n" + warnings);
         }
-        assertTrue(warnings.contains("boom") && warnings.contains("must be lower-case"), warnings);
+        assertTrue(warnings.contains("boom") && warnings.contains("must be lower-case") && warnings.contains("native library not found"),
+                warnings);
     }
 
     @Test

@@ -54,6 +54,12 @@ public final class PluginDiscovery {
         // The same directory named twice (say --plugin-path results/plugins.d, the default) is searched once.
         for (Path dir : pluginDirs.stream().map(d -> d.toAbsolutePath().normalize()).distinct().toList()) {
             for (Path jar : jars(dir, warnings)) {
+                try (java.util.jar.JarFile ignored = new java.util.jar.JarFile(jar.toFile())) {
+                    // opened only to report a damaged or non-jar file plainly
+                } catch (IOException e) {
+                    warnings.add("plugin jar " + jar + " is not a readable jar file and was skipped: " + e.getMessage());
+                    continue;
+                }
                 try {
                     URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, base);
                     int before = found.size();

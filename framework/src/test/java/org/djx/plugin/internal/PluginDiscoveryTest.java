@@ -63,6 +63,7 @@ class PluginDiscoveryTest {
         for (String jar : List.of("missing-class.jar", "throws.jar", "explodes.jar", "bad-name.jar", "not-a-jar.jar", "no-services.jar")) {
             assertTrue(warnings.contains(jar), "no warning names " + jar + ":\n" + warnings);
         }
+        assertTrue(warnings.contains("not-a-jar.jar is not a readable jar file"), warnings);
         assertTrue(warnings.contains("boom") && warnings.contains("must be lower-case") && warnings.contains("native library not found"),
                 warnings);
     }

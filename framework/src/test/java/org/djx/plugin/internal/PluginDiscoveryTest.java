@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.djx.plugin.PluginBinder;
 import org.djx.plugin.PluginException;
 import org.djx.plugin.PluginKind;
+import org.djx.plugin.PluginModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +77,24 @@ class PluginDiscoveryTest {
         PluginCatalog catalog = PluginDiscovery.discover(List.of(dir, dir.resolve("../" + dir.getFileName())));
 
         assertEquals(List.of("once"), catalog.names(PluginKind.LAYER));
+    }
+
+    @Test
+    void explicitModulesAreCheckedLikeDiscoveredOnes() {
+        PluginModule one = module("first");
+        assertEquals(List.of("first"), PluginDiscovery.fromModules(List.of(one)).names(PluginKind.LAYER));
+
+        PluginException e = assertThrows(PluginException.class, () -> PluginDiscovery.fromModules(List.of(one, module("first"))));
+        assertTrue(e.getMessage().contains("layer 'first' is defined twice"), e.getMessage());
+    }
+
+    private static PluginModule module(String layer) {
+        return new PluginModule() {
+            @Override
+            protected void configurePlugins(PluginBinder plugins) {
+                plugins.layer(layer, IdentityLayer.class);
+            }
+        };
     }
 
     private static String source(PluginCatalog catalog, String layer) {

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,8 @@ import org.djx.store.RunStatus;
 public final class ExperimentRunner {
 
     private static final long HEARTBEAT_SECONDS = 10;
+    /** How long a signal waits for the current batch to finish before the run is marked interrupted anyway. */
+    private static final long SIGNAL_GRACE_SECONDS = 10;
 
     private final ResultStore store;
     private final TrainingProgress progress;
@@ -178,8 +181,18 @@ public final class ExperimentRunner {
         RunArtifacts artifacts = artifactsRoot == null || !e.checkpoint().enabled() && resume == null ? null
                 : new RunArtifacts(artifactsRoot, runId);
         AtomicBoolean ended = new AtomicBoolean();
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
         int[] lastEpoch = {resume == null ? 0 : resume.position().evaluation()};
+        // On SIGINT/SIGTERM: ask the training thread to stop at the next batch and wait (briefly) until it
+        // has marked the run interrupted and closed the engine's resources; mark it here only if it did not.
         Thread onSignal = new Thread(() -> {
+            stopRequested.set(true);
+            try {
+                stopped.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
             if (ended.compareAndSet(false, true)) {
                 store.finishRun(runId, RunStatus.INTERRUPTED, "interrupted by a signal after evaluation " + lastEpoch[0]);
             }
@@ -207,9 +220,13 @@ public final class ExperimentRunner {
                         + " (step " + resume.position().step() + ")");
             }
             RunStatus status = new Training(plan, data, engine, devices, runId, artifacts, resume, last, lastEpoch,
-                    options.verdicts()).run();
+                    options.verdicts(), stopRequested).run();
             finish(ended, runId, status, null);
             return new Outcome(runId, status, last[0], null);
+        } catch (StopOnSignal.Stopped s) {
+            String reason = "interrupted by a signal after evaluation " + lastEpoch[0];
+            finish(ended, runId, RunStatus.INTERRUPTED, reason);
+            return new Outcome(runId, RunStatus.INTERRUPTED, last[0], reason);
         } catch (DivergedException d) {
             finish(ended, runId, RunStatus.FAILED, d.getMessage());
             return new Outcome(runId, RunStatus.FAILED, last[0], d.getMessage());
@@ -217,6 +234,7 @@ public final class ExperimentRunner {
             finish(ended, runId, RunStatus.FAILED, x.getClass().getSimpleName() + ": " + x.getMessage());
             throw x;
         } finally {
+            stopped.countDown();
             heartbeat.shutdownNow();
             try {
                 Runtime.getRuntime().removeShutdownHook(onSignal);
@@ -258,10 +276,12 @@ public final class ExperimentRunner {
         private final int[] lastEpoch;
         private final List<EpochVerdict> verdicts;
         private final EarlyStopping earlyStopping;
+        private final AtomicBoolean stopRequested;
         private double bestCheckpoint = Double.NaN;
 
         Training(ExperimentPlan plan, DataSplit data, Engine engine, Device[] devices, long runId, RunArtifacts artifacts,
-                Resume resume, Map<String, Double>[] last, int[] lastEpoch, List<EpochVerdict> verdicts) {
+                Resume resume, Map<String, Double>[] last, int[] lastEpoch, List<EpochVerdict> verdicts, AtomicBoolean stopRequested) {
+            this.stopRequested = stopRequested;
             this.plan = plan;
             this.e = plan.experiment();
             this.data = data;
@@ -309,12 +329,15 @@ public final class ExperimentRunner {
                         .optOptimizer(plan.optimizer().plugin().build(plan.optimizer().params(), learningRate))
                         .optDevices(devices)
                         .addEvaluator(new Accuracy("accuracy"))
-                        .addTrainingListeners(evaluators, recorder, new DivergenceGuard(recorder));
+                        .addTrainingListeners(evaluators, recorder, new DivergenceGuard(recorder), new StopOnSignal(stopRequested));
+                if (resume != null) {
+                    // Parameters go in before the trainer exists: its initialize() keeps initialized ones.
+                    block.initialize(model.getNDManager(), DataType.FLOAT32, ModelPlanner.withBatch(plan.input(), batchSize));
+                    resume.artifacts().loadParameters(RunArtifacts.LAST, block, model.getNDManager());
+                }
                 try (Trainer trainer = model.newTrainer(config)) {
                     trainer.initialize(ModelPlanner.withBatch(plan.input(), batchSize));
-                    if (resume != null) {
-                        resume.artifacts().loadParameters(RunArtifacts.LAST, block, model.getNDManager());
-                    } else if (artifacts != null) {
+                    if (resume == null && artifacts != null) {
                         artifacts.saveDescriptor(Canonical.json(plan.effective()));
                         artifacts.saveClasses(data.train().classes());
                         store.recordArtifact(runId, RunArtifacts.DESCRIPTOR, artifacts.file(RunArtifacts.DESCRIPTOR).toString());

@@ -215,6 +215,12 @@ public final class ExperimentRunner {
             progress.started(runId, plan, DeviceSelector.describe(devices), data.train().size(),
                     data.validation() == null ? 0 : data.validation().size(),
                     ceilDiv(data.train().size(), e.training().batchSize()));
+            if (e.training().threads() != null && "MXNet".equals(engine.getEngineName())
+                    && !e.training().threads().toString().equals(System.getenv("OMP_NUM_THREADS"))) {
+                progress.note("note: MXNet takes its thread count from OMP_NUM_THREADS when it loads (now "
+                        + System.getenv("OMP_NUM_THREADS") + "); run with OMP_NUM_THREADS=" + e.training().threads()
+                        + " to apply training.threads");
+            }
             if (resume != null) {
                 progress.note("resuming run " + runId + " after evaluation " + resume.position().evaluation()
                         + " (step " + resume.position().step() + ")");
@@ -278,6 +284,7 @@ public final class ExperimentRunner {
         private final EarlyStopping earlyStopping;
         private final AtomicBoolean stopRequested;
         private double bestCheckpoint = Double.NaN;
+        private final java.util.Set<String> recordedArtifacts = new java.util.HashSet<>();
 
         Training(ExperimentPlan plan, DataSplit data, Engine engine, Device[] devices, long runId, RunArtifacts artifacts,
                 Resume resume, Map<String, Double>[] last, int[] lastEpoch, List<EpochVerdict> verdicts, AtomicBoolean stopRequested) {
@@ -340,8 +347,8 @@ public final class ExperimentRunner {
                     if (resume == null && artifacts != null) {
                         artifacts.saveDescriptor(Canonical.json(plan.effective()));
                         artifacts.saveClasses(data.train().classes());
-                        store.recordArtifact(runId, RunArtifacts.DESCRIPTOR, artifacts.file(RunArtifacts.DESCRIPTOR).toString());
-                        store.recordArtifact(runId, RunArtifacts.CLASSES, artifacts.file(RunArtifacts.CLASSES).toString());
+                        recordArtifactOnce(RunArtifacts.DESCRIPTOR);
+                        recordArtifactOnce(RunArtifacts.CLASSES);
                     }
                     recorder.startAt(stepOffset);
                     Iterator<Batch> batches = trainer.iterateDataset(trainSet).iterator();
@@ -404,11 +411,11 @@ public final class ExperimentRunner {
                     if (better || value == null) {
                         bestCheckpoint = value == null ? Double.NaN : value;
                         artifacts.saveParameters(RunArtifacts.BEST, block);
-                        store.recordArtifact(runId, RunArtifacts.BEST, artifacts.file(RunArtifacts.BEST).toString());
+                        recordArtifactOnce(RunArtifacts.BEST);
                     }
                     artifacts.saveParameters(RunArtifacts.LAST, block);
                     artifacts.savePosition(new RunArtifacts.Position(evaluation, stepsAt(evaluation)));
-                    store.recordArtifact(runId, RunArtifacts.LAST, artifacts.file(RunArtifacts.LAST).toString());
+                    recordArtifactOnce(RunArtifacts.LAST);
                 } catch (IOException x) {
                     throw new TrainingException("cannot write a checkpoint under " + artifacts.dir() + ": " + x.getMessage(), x);
                 }
@@ -416,6 +423,13 @@ public final class ExperimentRunner {
             store.recordEpoch(runId, evaluation, metrics);
             lastEpoch[0] = evaluation;
             progress.epoch(evaluation, metrics);
+        }
+
+        /** The artifact's path never changes, so one row per name is written once per session. */
+        private void recordArtifactOnce(String name) {
+            if (recordedArtifacts.add(name)) {
+                store.recordArtifact(runId, name, artifacts.file(name).toString());
+            }
         }
 
         private long stepsAt(int evaluation) {

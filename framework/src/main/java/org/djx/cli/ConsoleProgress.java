@@ -110,6 +110,24 @@ final class ConsoleProgress implements TrainingProgress {
     }
 
     @Override
+    public void tested(int images, Map<String, Double> metrics) {
+        if (json) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("run", runId);
+            row.put("test_images", images);
+            metrics.forEach((k, v) -> row.put(k, v.isNaN() || v.isInfinite() ? null : v));
+            try {
+                out.println(JSON.writeValueAsString(row));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else if (!quiet) {
+            out.printf("test: loss %.4f  accuracy %.4f  (%d images)%n", metrics.get("test_loss"), metrics.get("test_accuracy"), images);
+        }
+        out.flush();
+    }
+
+    @Override
     public void note(String message) {
         if (!json) {
             out.println(message);

@@ -471,8 +471,7 @@ public final class ExperimentRunner {
             Map<String, Double> merged = new LinkedHashMap<>(last[0]);
             merged.putAll(test);
             last[0] = merged;
-            progress.note(String.format("test: loss %.4f  accuracy %.4f  (%d images)", test.get("test_loss"),
-                    test.get("test_accuracy"), data.test().size()));
+            progress.tested(data.test().size(), test);
         }
     }
 

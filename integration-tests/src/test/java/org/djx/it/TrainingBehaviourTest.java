@@ -195,6 +195,10 @@ class TrainingBehaviourTest {
         assertTrue(query("SELECT error FROM runs WHERE id = 1").startsWith("interrupted by a signal after evaluation"));
         assertFalse(log().contains("SIGSEGV"), log());
 
+        Path changed = Files.writeString(dir.resolve("changed.yaml"), Files.readString(file).replace("epochs: 4", "epochs: 5"));
+        assertEquals(2, withErr(err -> Main.execute("run", changed.toString(), "--resume", "1", "--store", store().toString()),
+                "run 1 was trained from a different descriptor"));
+
         assertEquals(0, Main.execute("run", "--resume", "1", "--store", store().toString(), "--quiet"));
         assertEquals("completed", query("SELECT status FROM runs WHERE id = 1"));
         assertEquals("4", query("SELECT epochs FROM runs WHERE id = 1"));
@@ -204,15 +208,24 @@ class TrainingBehaviourTest {
         assertNotEquals(query("SELECT value FROM metrics WHERE name = 'train_loss' AND epoch = 1"),
                 query("SELECT value FROM metrics WHERE name = 'train_loss' AND epoch = " + (done + 1)));
 
+        assertEquals(2, withErr(err -> Main.execute("run", "--resume", "1", "--store", store().toString()),
+                "run 1 is completed; only an interrupted or failed run can be resumed"));
+    }
+
+    /** Runs {@code command} with stderr captured and checks it says {@code expected}; returns the exit status. */
+    private static int withErr(java.util.function.Function<ByteArrayOutputStream, Integer> command, String expected) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream old = System.err;
         System.setErr(new PrintStream(err, true));
+        int status;
         try {
-            assertEquals(2, Main.execute("run", "--resume", "1", "--store", store().toString()));
+            status = command.apply(err);
         } finally {
             System.setErr(old);
         }
-        assertTrue(err.toString().contains("run 1 is completed; only an interrupted or failed run can be resumed"), err.toString());
+        assertTrue(err.toString().contains(expected), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        return status;
     }
 
     private String log() {

@@ -323,7 +323,10 @@ public final class ExperimentRunner {
             if (resume != null) {
                 replayHistory(resume.position().evaluation());
             }
-            try (NDManager dataManager = engine.newBaseManager(Device.cpu());
+            // The decoded dataset lives where training runs when that is one device (a GPU then gathers
+            // its own batches); with several devices it stays on the CPU and DJL splits each batch.
+            Device dataDevice = devices.length == 1 ? devices[0] : Device.cpu();
+            try (NDManager dataManager = engine.newBaseManager(dataDevice);
                     Model model = Model.newInstance(e.name(), devices[0], engine.getEngineName())) {
                 ArrayDataset trainSet = toDataset(dataManager, data.train(), batchSize, true);
                 ArrayDataset validationSet = data.validation() == null ? null : toDataset(dataManager, data.validation(), batchSize, false);

@@ -23,6 +23,7 @@ final class ConsoleProgress implements TrainingProgress {
     private final boolean json;
     private final boolean terminal = System.console() != null;
     private int epochs;
+    private boolean bySteps;
     private long runId;
     private long lastBar;
 
@@ -35,12 +36,21 @@ final class ConsoleProgress implements TrainingProgress {
     @Override
     public void started(long runId, ExperimentPlan plan, String device, int trainSize, int validationSize, long batchesPerEpoch) {
         this.runId = runId;
-        this.epochs = plan.experiment().training().epochs();
+        var training = plan.experiment().training();
+        this.bySteps = training.steps() != null;
+        // With steps, each line is one evaluation interval (eval_every steps, default one pass).
+        this.epochs = bySteps
+                ? (int) ((training.steps() + stepsPer(training, batchesPerEpoch) - 1) / stepsPer(training, batchesPerEpoch))
+                : training.epochs();
         if (!quiet && !json) {
             out.printf("run %d: %s on %s (%s), %d training / %d validation images, %d batches per epoch%n", runId,
                     plan.experiment().name(), device, plan.experiment().engine(), trainSize, validationSize, batchesPerEpoch);
             out.flush();
         }
+    }
+
+    private static long stepsPer(org.djx.descriptor.Experiment.Training training, long batchesPerEpoch) {
+        return training.evalEvery() != null ? training.evalEvery() : batchesPerEpoch;
     }
 
     @Override
@@ -55,7 +65,7 @@ final class ConsoleProgress implements TrainingProgress {
         lastBar = now;
         int width = 30;
         int filled = (int) (width * batch / batchesPerEpoch);
-        out.printf("\repoch %d/%d [%s%s] %3d%%", epoch, epochs, "=".repeat(filled), " ".repeat(width - filled),
+        out.printf("\r%s %d/%d [%s%s] %3d%%", bySteps ? "eval" : "epoch", epoch, epochs, "=".repeat(filled), " ".repeat(width - filled),
                 100 * batch / batchesPerEpoch);
         out.flush();
     }
@@ -76,7 +86,7 @@ final class ConsoleProgress implements TrainingProgress {
             if (terminal) {
                 out.print("\r\033[K");
             }
-            out.println(epochLine(epoch, epochs, metrics));
+            out.println(bySteps ? "eval " + epochLine(epoch, epochs, metrics).substring("epoch ".length()) : epochLine(epoch, epochs, metrics));
         }
         out.flush();
     }
@@ -87,6 +97,7 @@ final class ConsoleProgress implements TrainingProgress {
         append(line, "acc", m.get("train_accuracy"), "%.4f");
         append(line, "| val loss", m.get("validate_loss"), "%.4f");
         append(line, "acc", m.get("validate_accuracy"), "%.4f");
+        append(line, "| step", m.get("step"), "%.0f");
         append(line, "|", m.get("epoch_seconds"), "%.1f s");
         append(line, "", m.get("images_per_second"), "%.0f img/s");
         return line.toString();
@@ -96,6 +107,24 @@ final class ConsoleProgress implements TrainingProgress {
         if (value != null) {
             line.append("  ").append(label).append(label.isEmpty() ? "" : " ").append(String.format(format, value));
         }
+    }
+
+    @Override
+    public void tested(int images, Map<String, Double> metrics) {
+        if (json) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("run", runId);
+            row.put("test_images", images);
+            metrics.forEach((k, v) -> row.put(k, v.isNaN() || v.isInfinite() ? null : v));
+            try {
+                out.println(JSON.writeValueAsString(row));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else if (!quiet) {
+            out.printf("test: loss %.4f  accuracy %.4f  (%d images)%n", metrics.get("test_loss"), metrics.get("test_accuracy"), images);
+        }
+        out.flush();
     }
 
     @Override

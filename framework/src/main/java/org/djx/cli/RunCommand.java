@@ -10,6 +10,8 @@ import org.djx.store.RunStatus;
 import org.djx.training.ExperimentPlan;
 import org.djx.training.ExperimentPlanner;
 import org.djx.training.ExperimentRunner;
+import org.djx.training.RunArtifacts;
+import org.djx.training.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,8 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Train one experiment and record it in the results store.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE.yaml", description = "Experiment descriptor.")
+    @Parameters(paramLabel = "FILE.yaml", arity = "0..1", description = "Experiment descriptor (not needed with --resume).")
     Path file;
+
+    @Option(names = "--resume", paramLabel = "RUN_ID",
+            description = "Continue an interrupted run from its last checkpoint (same run id; its descriptor must be unchanged).")
+    Long resume;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a descriptor value, e.g. optimizer.learning_rate=0.01 (repeatable).")
     List<String> overrides = new ArrayList<>();
@@ -39,13 +45,35 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private RunArtifacts storedArtifacts(long runId) {
+        RunArtifacts artifacts = TrainedModel.artifactsOf(environment.store, runId);
+        if (!artifacts.has(RunArtifacts.DESCRIPTOR)) {
+            throw new UserException("run " + runId + " has no checkpoint to resume from (nothing in " + artifacts.dir() + ")");
+        }
+        return artifacts;
+    }
+
     @Override
     public Integer call() {
+        if (file == null && resume == null) {
+            throw new UserException("give a descriptor FILE.yaml to run, or --resume RUN_ID");
+        }
         PluginCatalog catalog = environment.plugins(spec.commandLine().getErr());
-        ExperimentPlan plan = ExperimentPlanner.plan(file, overrides, catalog);
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getOut(), quiet, json);
         try (ResultStore store = environment.openStore()) {
-            ExperimentRunner.Outcome outcome = new ExperimentRunner(store, progress).run(plan);
+            ExperimentRunner runner = new ExperimentRunner(store, progress, ExperimentRunner.artifactsRootFor(environment.store));
+            ExperimentRunner.Outcome outcome;
+            if (resume != null) {
+                if (store.run(resume).isEmpty()) {
+                    throw new UserException("there is no run " + resume + " in " + environment.store);
+                }
+                // The stored descriptor by default; a FILE given too must plan to the same hash.
+                ExperimentPlan plan = file != null ? ExperimentPlanner.plan(file, overrides, catalog)
+                        : TrainedModel.storedPlan(storedArtifacts(resume), overrides, catalog);
+                outcome = runner.resume(resume, plan);
+            } else {
+                outcome = runner.run(ExperimentPlanner.plan(file, overrides, catalog));
+            }
             progress.finished(outcome, environment.store);
             return outcome.status() == RunStatus.COMPLETED ? 0 : UserErrors.FAILED;
         }

@@ -29,6 +29,18 @@ public interface ResultStore extends AutoCloseable {
     /** Adds provenance learnt after the run started (e.g. the device actually used). */
     void addProvenance(long runId, Map<String, String> provenance);
 
+    /**
+     * Puts an interrupted or failed run back to {@code running} to resume it: clears its end time
+     * and error and refreshes its heartbeat. Its params, metrics and artifacts stay.
+     */
+    void reopenRun(long runId);
+
+    /** Records (or replaces) a file the run produced, e.g. a checkpoint, under a short name. */
+    void recordArtifact(long runId, String name, String path);
+
+    /** The run's artifacts: name to path, in name order. */
+    Map<String, String> artifacts(long runId);
+
     Optional<RunRecord> run(long runId);
 
     /** Runs matching the filter, newest first. */

@@ -285,6 +285,51 @@ public final class SqliteResultStore implements ResultStore {
         });
     }
 
+    @Override
+    public void reopenRun(long runId) {
+        write("reopen a run", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE runs SET status = 'running', ended_at = NULL, error = NULL, heartbeat_at = ? WHERE id = ?")) {
+                ps.setString(1, Instant.now().toString());
+                ps.setLong(2, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordArtifact(long runId, String name, String path) {
+        write("record an artifact", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO artifacts(run_id, name, path, created_at) VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT(run_id, name) DO UPDATE SET path = excluded.path, created_at = excluded.created_at")) {
+                ps.setLong(1, runId);
+                ps.setString(2, name);
+                ps.setString(3, path);
+                ps.setString(4, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, String> artifacts(long runId) {
+        return read("read artifacts", c -> {
+            Map<String, String> artifacts = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, path FROM artifacts WHERE run_id = ? ORDER BY name")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        artifacts.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return artifacts;
+        });
+    }
+
     private static final String RUN_COLUMNS =
             "SELECT r.id, e.name, r.status, r.created_at, r.started_at, r.ended_at, r.heartbeat_at,"
                     + " r.descriptor_hash, r.descriptor_file, r.epochs, r.error FROM runs r JOIN experiments e ON e.id = r.experiment_id";

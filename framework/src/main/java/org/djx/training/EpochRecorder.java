@@ -11,7 +11,9 @@ import java.util.function.BiConsumer;
 /**
  * A DJL training listener that turns each epoch into one row of metrics: train and validation
  * loss and accuracy (from DJL's {@link EvaluatorTrainingListener}, which must be registered
- * before this one), learning rate, epoch seconds and training images per second.
+ * before this one), learning rate, epoch seconds and training images per second. An "epoch" here
+ * is one evaluation interval: a pass over the data, or {@code eval_every} steps. Nothing here syncs
+ * with the device per batch; the metrics are read once per interval.
  */
 final class EpochRecorder extends TrainingListenerAdapter {
 
@@ -45,6 +47,11 @@ final class EpochRecorder extends TrainingListenerAdapter {
         trainImages = 0;
         trainEnd = 0;
         epochStart = System.nanoTime();
+    }
+
+    /** Steps already taken before this session (a resumed run), so the learning rate reads right. */
+    void startAt(long step) {
+        steps = step;
     }
 
     long steps() {

@@ -15,6 +15,8 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.evaluator.Evaluator;
+import ai.djl.nn.Block;
 import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
@@ -22,9 +24,14 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +42,9 @@ import org.djx.model.ModelPlanner;
 import org.djx.plugin.DatasetException;
 import org.djx.plugin.ImageDataset;
 import org.djx.plugin.LabeledImages;
+import org.djx.store.MetricRecord;
 import org.djx.store.NewRun;
+import org.djx.store.RunRecord;
 import org.djx.store.ResultStore;
 import org.djx.store.RunStatus;
 
@@ -50,13 +59,32 @@ import org.djx.store.RunStatus;
 public final class ExperimentRunner {
 
     private static final long HEARTBEAT_SECONDS = 10;
+    /** How long a signal waits for the current batch to finish before the run is marked interrupted anyway. */
+    private static final long SIGNAL_GRACE_SECONDS = 10;
 
     private final ResultStore store;
     private final TrainingProgress progress;
+    private final Path artifactsRoot;
 
+    /** A runner that keeps no checkpoints. */
     public ExperimentRunner(ResultStore store, TrainingProgress progress) {
+        this(store, progress, null);
+    }
+
+    /**
+     * @param artifactsRoot where checkpoints go ({@code ROOT/RUN_ID/}), usually {@code artifacts/}
+     *     next to the store file; {@code null} keeps none
+     */
+    public ExperimentRunner(ResultStore store, TrainingProgress progress, Path artifactsRoot) {
         this.store = store;
         this.progress = progress;
+        this.artifactsRoot = artifactsRoot;
+    }
+
+    /** The artifacts directory that belongs to a store file: {@code artifacts/} next to it. */
+    public static Path artifactsRootFor(Path storeFile) {
+        Path parent = storeFile.toAbsolutePath().getParent();
+        return (parent == null ? Path.of(".") : parent).resolve("artifacts");
     }
 
     /** How a run ended. */
@@ -94,9 +122,44 @@ public final class ExperimentRunner {
 
     /** Trains the plan on data already loaded (sweeps reuse it across trials). */
     public Outcome run(ExperimentPlan plan, DataSplit data, Options options) {
+        return run(plan, data, options, null);
+    }
+
+    /**
+     * Continues an interrupted run from its last checkpoint: same run id, the evaluations after the
+     * checkpoint's. {@code plan} must be the run's own descriptor (the caller checks the hash).
+     *
+     * @throws TrainingException when the run cannot be resumed, saying why
+     */
+    public Outcome resume(long runId, ExperimentPlan plan) {
+        RunRecord record = store.run(runId).orElseThrow(() -> new TrainingException("there is no run " + runId));
+        if (record.status() == RunStatus.COMPLETED || record.status() == RunStatus.PRUNED) {
+            throw new TrainingException("run " + runId + " is " + record.status().label() + "; only an interrupted or failed run can be resumed");
+        }
+        if (record.status() == RunStatus.RUNNING || record.status() == RunStatus.QUEUED) {
+            throw new TrainingException("run " + runId + " is still " + record.status().label()
+                    + " (its process may be alive); resume it once it is marked interrupted");
+        }
+        if (!record.descriptorHash().equals(plan.hash())) {
+            throw new TrainingException("run " + runId + " was trained from a different descriptor (hash " + record.descriptorHash()
+                    + ", now " + plan.hash() + "); start a new run instead");
+        }
+        RunArtifacts artifacts = artifactsRoot == null ? null : new RunArtifacts(artifactsRoot, runId);
+        RunArtifacts.Position position = artifacts == null ? null : artifacts.lastPosition();
+        if (position == null) {
+            throw new TrainingException("run " + runId + " has no checkpoint to resume from"
+                    + (artifacts == null ? "" : " (nothing in " + artifacts.dir() + ")"));
+        }
+        return run(plan, loadData(plan), Options.none(), new Resume(runId, position, artifacts));
+    }
+
+    /** Where a resumed run picks up. */
+    private record Resume(long runId, RunArtifacts.Position position, RunArtifacts artifacts) {}
+
+    private Outcome run(ExperimentPlan plan, DataSplit data, Options options, Resume resume) {
         Experiment e = plan.experiment();
         checkDataFitsModel(plan, data.train());
-        Engine engine = engine(e.engine());
+        Engine engine = engine(e.engine(), e.training().threads());
         Device[] devices = DeviceSelector.select(e.devices(), engine.getGpuCount(), e.engine());
         engine.setRandomSeed((int) e.seed());
 
@@ -105,12 +168,33 @@ public final class ExperimentRunner {
             provenance.put("sweep_id", options.sweepId().toString());
             provenance.put("trial", String.valueOf(options.trial()));
         }
-        long runId = store.startRun(new NewRun(e.name(), plan.hash(), Canonical.json(plan.effective()),
-                plan.file().toString(), Canonical.flatten(plan.effective()), provenance));
+        long runId;
+        if (resume == null) {
+            runId = store.startRun(new NewRun(e.name(), plan.hash(), Canonical.json(plan.effective()),
+                    plan.file().toString(), Canonical.flatten(plan.effective()), provenance));
+        } else {
+            runId = resume.runId();
+            store.reopenRun(runId);
+            provenance.put("resumed_from_evaluation", Integer.toString(resume.position().evaluation()));
+            store.addProvenance(runId, provenance);
+        }
+        RunArtifacts artifacts = artifactsRoot == null || !e.checkpoint().enabled() && resume == null ? null
+                : new RunArtifacts(artifactsRoot, runId);
         AtomicBoolean ended = new AtomicBoolean();
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
+        int[] lastEpoch = {resume == null ? 0 : resume.position().evaluation()};
+        // On SIGINT/SIGTERM: ask the training thread to stop at the next batch and wait (briefly) until it
+        // has marked the run interrupted and closed the engine's resources; mark it here only if it did not.
         Thread onSignal = new Thread(() -> {
+            stopRequested.set(true);
+            try {
+                stopped.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
             if (ended.compareAndSet(false, true)) {
-                store.finishRun(runId, RunStatus.INTERRUPTED, "interrupted by a signal");
+                store.finishRun(runId, RunStatus.INTERRUPTED, "interrupted by a signal after evaluation " + lastEpoch[0]);
             }
         }, "djx-interrupt");
         Runtime.getRuntime().addShutdownHook(onSignal);
@@ -131,9 +215,24 @@ public final class ExperimentRunner {
             progress.started(runId, plan, DeviceSelector.describe(devices), data.train().size(),
                     data.validation() == null ? 0 : data.validation().size(),
                     ceilDiv(data.train().size(), e.training().batchSize()));
-            RunStatus status = train(plan, data, engine, devices, runId, last, options.verdicts());
+            if (e.training().threads() != null && "MXNet".equals(engine.getEngineName())
+                    && !e.training().threads().toString().equals(System.getenv("OMP_NUM_THREADS"))) {
+                progress.note("note: MXNet takes its thread count from OMP_NUM_THREADS when it loads (now "
+                        + System.getenv("OMP_NUM_THREADS") + "); run with OMP_NUM_THREADS=" + e.training().threads()
+                        + " to apply training.threads");
+            }
+            if (resume != null) {
+                progress.note("resuming run " + runId + " after evaluation " + resume.position().evaluation()
+                        + " (step " + resume.position().step() + ")");
+            }
+            RunStatus status = new Training(plan, data, engine, devices, runId, artifacts, resume, last, lastEpoch,
+                    options.verdicts(), stopRequested).run();
             finish(ended, runId, status, null);
             return new Outcome(runId, status, last[0], null);
+        } catch (StopOnSignal.Stopped s) {
+            String reason = "interrupted by a signal after evaluation " + lastEpoch[0];
+            finish(ended, runId, RunStatus.INTERRUPTED, reason);
+            return new Outcome(runId, RunStatus.INTERRUPTED, last[0], reason);
         } catch (DivergedException d) {
             finish(ended, runId, RunStatus.FAILED, d.getMessage());
             return new Outcome(runId, RunStatus.FAILED, last[0], d.getMessage());
@@ -141,6 +240,7 @@ public final class ExperimentRunner {
             finish(ended, runId, RunStatus.FAILED, x.getClass().getSimpleName() + ": " + x.getMessage());
             throw x;
         } finally {
+            stopped.countDown();
             heartbeat.shutdownNow();
             try {
                 Runtime.getRuntime().removeShutdownHook(onSignal);
@@ -163,65 +263,241 @@ public final class ExperimentRunner {
         }
     }
 
-    /** Trains until the last epoch or a verdict stops it; returns the status the run ends in. */
-    private RunStatus train(ExperimentPlan plan, DataSplit data, Engine engine, Device[] devices, long runId,
-            Map<String, Double>[] last, List<EpochVerdict> verdicts) {
-        Experiment e = plan.experiment();
-        int batchSize = e.training().batchSize();
-        long batchesPerEpoch = ceilDiv(data.train().size(), batchSize);
-        long totalSteps = e.training().steps() != null ? e.training().steps() : batchesPerEpoch * e.training().epochs();
-        Tracker learningRate = plan.schedule().plugin().build(plan.schedule().params(), (float) e.optimizer().learningRate(), totalSteps);
-        try (NDManager dataManager = engine.newBaseManager(Device.cpu());
-                Model model = Model.newInstance(e.name(), devices[0], engine.getEngineName())) {
-            ArrayDataset trainSet = toDataset(dataManager, data.train(), batchSize, true);
-            ArrayDataset validationSet = data.validation() == null ? null : toDataset(dataManager, data.validation(), batchSize, false);
-            SequentialBlock block = ModelPlanner.build(plan.layers(), plan.input());
-            model.setBlock(block);
-            EvaluatorTrainingListener evaluations = new EvaluatorTrainingListener();
-            EpochRecorder recorder = new EpochRecorder(evaluations, learningRate, batchesPerEpoch, progress, (epoch, metrics) -> {
-                last[0] = metrics;
-                store.recordEpoch(runId, epoch, metrics);
-                progress.epoch(epoch, metrics);
-            });
-            DefaultTrainingConfig config = new DefaultTrainingConfig(plan.loss().plugin().build(plan.loss().params()))
-                    .optOptimizer(plan.optimizer().plugin().build(plan.optimizer().params(), learningRate))
-                    .optDevices(devices)
-                    .addEvaluator(new Accuracy("accuracy"))
-                    .addTrainingListeners(evaluations, recorder);
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(ModelPlanner.withBatch(plan.input(), batchSize));
-                int epochs = e.training().epochs();
-                for (int epoch = 1; epoch <= epochs; epoch++) {
-                    recorder.beginEpoch(epoch);
-                    for (Batch batch : trainer.iterateDataset(trainSet)) {
-                        EasyTrain.trainBatch(trainer, batch);
-                        trainer.step();
-                        batch.close();
-                    }
-                    if (validationSet != null) {
-                        EasyTrain.evaluateDataset(trainer, validationSet);
-                    }
-                    trainer.notifyListeners(listener -> listener.onEpoch(trainer));
-                    Double loss = last[0].get("train_loss");
-                    if (loss == null || loss.isNaN() || loss.isInfinite()) {
-                        throw new DivergedException("training diverged: train_loss is " + loss + " at epoch " + epoch
-                                + "; try a lower optimizer.learning_rate");
-                    }
-                    for (EpochVerdict verdict : verdicts) {
-                        EpochVerdict.Decision decision = verdict.after(epoch, last[0]);
-                        if (decision == EpochVerdict.Decision.STOP) {
-                            return RunStatus.COMPLETED;
-                        }
-                        if (decision == EpochVerdict.Decision.PRUNE) {
-                            return RunStatus.PRUNED;
-                        }
-                    }
+    /**
+     * One training session of a run. Training is a sequence of evaluations: with {@code epochs},
+     * one per pass over the training split; with {@code steps}, one every {@code eval_every} steps
+     * (default: one pass), metric rows keyed by evaluation number. DJL's listeners see each
+     * evaluation as an epoch, so its per-epoch accumulators give the interval's train metrics.
+     */
+    private final class Training {
+        private final ExperimentPlan plan;
+        private final Experiment e;
+        private final DataSplit data;
+        private final Engine engine;
+        private final Device[] devices;
+        private final long runId;
+        private final RunArtifacts artifacts;
+        private final Resume resume;
+        private final Map<String, Double>[] last;
+        private final int[] lastEpoch;
+        private final List<EpochVerdict> verdicts;
+        private final EarlyStopping earlyStopping;
+        private final AtomicBoolean stopRequested;
+        private double bestCheckpoint = Double.NaN;
+        private final java.util.Set<String> recordedArtifacts = new java.util.HashSet<>();
+
+        Training(ExperimentPlan plan, DataSplit data, Engine engine, Device[] devices, long runId, RunArtifacts artifacts,
+                Resume resume, Map<String, Double>[] last, int[] lastEpoch, List<EpochVerdict> verdicts, AtomicBoolean stopRequested) {
+            this.stopRequested = stopRequested;
+            this.plan = plan;
+            this.e = plan.experiment();
+            this.data = data;
+            this.engine = engine;
+            this.devices = devices;
+            this.runId = runId;
+            this.artifacts = artifacts;
+            this.resume = resume;
+            this.last = last;
+            this.lastEpoch = lastEpoch;
+            this.earlyStopping = e.training().earlyStopping() == null ? null : new EarlyStopping(e.training().earlyStopping());
+            List<EpochVerdict> all = new ArrayList<>(verdicts);
+            if (earlyStopping != null) {
+                all.add(0, earlyStopping);
+            }
+            this.verdicts = all;
+        }
+
+        RunStatus run() {
+            int batchSize = e.training().batchSize();
+            long batchesPerEpoch = ceilDiv(data.train().size(), batchSize);
+            boolean bySteps = e.training().steps() != null;
+            long totalSteps = bySteps ? e.training().steps() : batchesPerEpoch * e.training().epochs();
+            long stepsPerEvaluation = bySteps && e.training().evalEvery() != null ? e.training().evalEvery() : batchesPerEpoch;
+            int evaluations = (int) ceilDiv(totalSteps, stepsPerEvaluation);
+            int firstEvaluation = resume == null ? 1 : resume.position().evaluation() + 1;
+            long stepOffset = resume == null ? 0 : resume.position().step();
+            // The optimizer counts its updates from 0 again after a resume; the schedule must not.
+            Tracker schedule = plan.schedule().plugin().build(plan.schedule().params(), (float) e.optimizer().learningRate(), totalSteps);
+            Tracker learningRate = stepOffset == 0 ? schedule
+                    : update -> schedule.getNewValue((int) Math.min(Integer.MAX_VALUE, update + stepOffset));
+            if (resume != null) {
+                replayHistory(resume.position().evaluation());
+            }
+            // The decoded dataset lives where training runs when that is one device (a GPU then gathers
+            // its own batches); with several devices it stays on the CPU and DJL splits each batch.
+            Device dataDevice = devices.length == 1 ? devices[0] : Device.cpu();
+            try (NDManager dataManager = engine.newBaseManager(dataDevice);
+                    Model model = Model.newInstance(e.name(), devices[0], engine.getEngineName())) {
+                ArrayDataset trainSet = toDataset(dataManager, data.train(), batchSize, true);
+                ArrayDataset validationSet = data.validation() == null ? null : toDataset(dataManager, data.validation(), batchSize, false);
+                SequentialBlock block = ModelPlanner.build(plan.layers(), plan.input());
+                model.setBlock(block);
+                EvaluatorTrainingListener evaluators = new EvaluatorTrainingListener();
+                EpochRecorder recorder = new EpochRecorder(evaluators, schedule, stepsPerEvaluation, progress,
+                        (epoch, metrics) -> record(epoch, metrics, block));
+                DefaultTrainingConfig config = new DefaultTrainingConfig(plan.loss().plugin().build(plan.loss().params()))
+                        .optOptimizer(plan.optimizer().plugin().build(plan.optimizer().params(), learningRate))
+                        .optDevices(devices)
+                        .addEvaluator(new Accuracy("accuracy"))
+                        .addTrainingListeners(evaluators, recorder, new DivergenceGuard(recorder), new StopOnSignal(stopRequested));
+                if (resume != null) {
+                    // Parameters go in before the trainer exists: its initialize() keeps initialized ones.
+                    block.initialize(model.getNDManager(), DataType.FLOAT32, ModelPlanner.withBatch(plan.input(), batchSize));
+                    resume.artifacts().loadParameters(RunArtifacts.LAST, block, model.getNDManager());
                 }
-                return RunStatus.COMPLETED;
-            } catch (IOException | TranslateException x) {
-                throw new TrainingException("training failed while reading batches: " + x.getMessage(), x);
+                try (Trainer trainer = model.newTrainer(config)) {
+                    trainer.initialize(ModelPlanner.withBatch(plan.input(), batchSize));
+                    if (resume == null && artifacts != null) {
+                        artifacts.saveDescriptor(Canonical.json(plan.effective()));
+                        artifacts.saveClasses(data.train().classes());
+                        recordArtifactOnce(RunArtifacts.DESCRIPTOR);
+                        recordArtifactOnce(RunArtifacts.CLASSES);
+                    }
+                    recorder.startAt(stepOffset);
+                    Iterator<Batch> batches = trainer.iterateDataset(trainSet).iterator();
+                    long step = stepOffset;
+                    for (int evaluation = firstEvaluation; evaluation <= evaluations; evaluation++) {
+                        recorder.beginEpoch(evaluation);
+                        long until = Math.min(totalSteps, (long) evaluation * stepsPerEvaluation);
+                        for (; step < until; step++) {
+                            if (!batches.hasNext()) {
+                                batches = trainer.iterateDataset(trainSet).iterator();
+                            }
+                            try (Batch batch = batches.next()) {
+                                EasyTrain.trainBatch(trainer, batch);
+                                trainer.step();
+                            }
+                        }
+                        if (validationSet != null) {
+                            EasyTrain.evaluateDataset(trainer, validationSet);
+                        }
+                        trainer.notifyListeners(listener -> listener.onEpoch(trainer));
+                        for (EpochVerdict verdict : verdicts) {
+                            EpochVerdict.Decision decision = verdict.after(evaluation, last[0]);
+                            if (decision == EpochVerdict.Decision.STOP) {
+                                if (verdict == earlyStopping) {
+                                    progress.note(earlyStopping.reason());
+                                }
+                                testAtEnd(trainer, dataManager, block, evaluation);
+                                return RunStatus.COMPLETED;
+                            }
+                            if (decision == EpochVerdict.Decision.PRUNE) {
+                                return RunStatus.PRUNED;
+                            }
+                        }
+                    }
+                    testAtEnd(trainer, dataManager, block, evaluations);
+                    return RunStatus.COMPLETED;
+                } catch (IOException | TranslateException x) {
+                    throw new TrainingException("training failed: " + x.getMessage(), x);
+                }
             }
         }
+
+        /** One evaluation's metrics: checkpoint first, then the store, so the store never runs ahead of the checkpoint. */
+        private void record(int evaluation, Map<String, Double> metrics, Block block) {
+            Double loss = metrics.get("train_loss");
+            if (loss == null || loss.isNaN() || loss.isInfinite()) {
+                throw new DivergedException("training diverged: train_loss is " + loss + " at evaluation " + evaluation
+                        + "; try a lower optimizer.learning_rate");
+            }
+            if (e.training().steps() != null) {
+                metrics.put("step", (double) Math.min(e.training().steps(), stepsAt(evaluation)));
+            }
+            last[0] = metrics;
+            if (artifacts != null) {
+                try {
+                    Double value = metrics.get(e.checkpoint().metric());
+                    boolean better = value != null && !value.isNaN() && (Double.isNaN(bestCheckpoint)
+                            || (e.checkpoint().maximize() ? value > bestCheckpoint : value < bestCheckpoint));
+                    // Without the metric (no validation split) the best checkpoint follows the last one.
+                    if (better || value == null) {
+                        bestCheckpoint = value == null ? Double.NaN : value;
+                        artifacts.saveParameters(RunArtifacts.BEST, block);
+                        recordArtifactOnce(RunArtifacts.BEST);
+                    }
+                    artifacts.saveParameters(RunArtifacts.LAST, block);
+                    artifacts.savePosition(new RunArtifacts.Position(evaluation, stepsAt(evaluation)));
+                    recordArtifactOnce(RunArtifacts.LAST);
+                } catch (IOException x) {
+                    throw new TrainingException("cannot write a checkpoint under " + artifacts.dir() + ": " + x.getMessage(), x);
+                }
+            }
+            store.recordEpoch(runId, evaluation, metrics);
+            lastEpoch[0] = evaluation;
+            progress.epoch(evaluation, metrics);
+        }
+
+        /** The artifact's path never changes, so one row per name is written once per session. */
+        private void recordArtifactOnce(String name) {
+            if (recordedArtifacts.add(name)) {
+                store.recordArtifact(runId, name, artifacts.file(name).toString());
+            }
+        }
+
+        private long stepsAt(int evaluation) {
+            long batchesPerEpoch = ceilDiv(data.train().size(), e.training().batchSize());
+            long every = e.training().steps() != null && e.training().evalEvery() != null ? e.training().evalEvery() : batchesPerEpoch;
+            long total = e.training().steps() != null ? e.training().steps() : batchesPerEpoch * e.training().epochs();
+            return Math.min(total, evaluation * every);
+        }
+
+        /** Rebuilds early-stopping and best-checkpoint state from the metrics stored before the checkpoint. */
+        private void replayHistory(int upTo) {
+            Map<Integer, Map<String, Double>> rows = new TreeMap<>();
+            for (MetricRecord m : store.metrics(runId)) {
+                if (m.epoch() <= upTo && !Double.isNaN(m.value())) {
+                    rows.computeIfAbsent(m.epoch(), k -> new LinkedHashMap<>()).put(m.name(), m.value());
+                }
+            }
+            rows.forEach((evaluation, metrics) -> {
+                if (earlyStopping != null) {
+                    earlyStopping.after(evaluation, metrics);
+                }
+                Double value = metrics.get(e.checkpoint().metric());
+                if (value != null && (Double.isNaN(bestCheckpoint)
+                        || (e.checkpoint().maximize() ? value > bestCheckpoint : value < bestCheckpoint))) {
+                    bestCheckpoint = value;
+                }
+                last[0] = metrics;
+            });
+        }
+
+        /** With {@code split.from: train} the dataset's test part is evaluated once, with the final parameters. */
+        private void testAtEnd(Trainer trainer, NDManager dataManager, Block block, int evaluation) throws IOException, TranslateException {
+            if (data.test() == null || data.test().size() == 0) {
+                return;
+            }
+            ArrayDataset testSet = toDataset(dataManager, data.test(), e.training().batchSize(), false);
+            Map<String, Double> test = evaluate(trainer, testSet, "test_");
+            store.recordEpoch(runId, evaluation, test);
+            Map<String, Double> merged = new LinkedHashMap<>(last[0]);
+            merged.putAll(test);
+            last[0] = merged;
+            progress.tested(data.test().size(), test);
+        }
+    }
+
+    /**
+     * Evaluates the trainer's model on a dataset through DJL's validation path (so every listener
+     * and evaluator sees it) and returns loss and accuracy, named with {@code prefix}.
+     */
+    static Map<String, Double> evaluate(Trainer trainer, ArrayDataset dataset, String prefix) throws IOException, TranslateException {
+        for (Evaluator evaluator : trainer.getEvaluators()) {
+            evaluator.resetAccumulator(EvaluatorTrainingListener.VALIDATE_EPOCH);
+        }
+        EasyTrain.evaluateDataset(trainer, dataset);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(prefix + "loss", (double) trainer.getLoss().getAccumulator(EvaluatorTrainingListener.VALIDATE_EPOCH));
+        for (Evaluator evaluator : trainer.getEvaluators()) {
+            if (evaluator != trainer.getLoss()) {
+                metrics.put(prefix + evaluator.getName(), (double) evaluator.getAccumulator(EvaluatorTrainingListener.VALIDATE_EPOCH));
+            }
+        }
+        for (Evaluator evaluator : trainer.getEvaluators()) {
+            evaluator.resetAccumulator(EvaluatorTrainingListener.VALIDATE_EPOCH);
+        }
+        return metrics;
     }
 
     /** One engine array per split, built once: batches are gathered from it without Java copies. */
@@ -256,7 +532,16 @@ public final class ExperimentRunner {
         }
     }
 
-    private static Engine engine(String name) {
+    /**
+     * The named engine. {@code threads} reaches PyTorch through its system properties, read when
+     * the engine first loads; MXNet's CPU kernels read {@code OMP_NUM_THREADS} when its native
+     * library loads, which the launcher sets to every core (see README).
+     */
+    static Engine engine(String name, Integer threads) {
+        if (threads != null && "PyTorch".equals(name)) {
+            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
         try {
             return Engine.getEngine(name);
         } catch (IllegalArgumentException | EngineException x) {
@@ -275,11 +560,28 @@ public final class ExperimentRunner {
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         p.put("omp_num_threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        p.put("threads", e.training().threads() == null ? "all" : e.training().threads().toString());
+        p.put("native_version", nativeVersion(engine));
         p.put("seed", Long.toString(e.seed()));
         p.put("pid", Long.toString(ProcessHandle.current().pid()));
         p.put("host", host());
         p.put("jvm_start", Long.toString(ManagementFactory.getRuntimeMXBean().getStartTime()));
         return p;
+    }
+
+    /** The native library's version where DJL tells it (PyTorch: libtorch; MXNet: the engine version is the native one). */
+    private static String nativeVersion(Engine engine) {
+        String v = engine.getVersion();
+        try {
+            Class<?> lib = Class.forName("ai.djl.pytorch.jni.LibUtils");
+            if ("PyTorch".equals(engine.getEngineName())) {
+                Object version = lib.getMethod("getVersion").invoke(null);
+                return String.valueOf(version);
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError ignored) {
+            // not PyTorch, or no version to tell
+        }
+        return v;
     }
 
     private static String host() {

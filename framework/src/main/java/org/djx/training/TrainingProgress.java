@@ -17,6 +17,9 @@ public interface TrainingProgress {
     /** An epoch (or, with {@code steps}, an evaluation interval) finished with these metrics. */
     default void epoch(int epoch, Map<String, Double> metrics) {}
 
+    /** The final test-set evaluation finished ({@code test_loss}, {@code test_accuracy}). */
+    default void tested(int images, Map<String, Double> metrics) {}
+
     /** A message worth showing (early stop, checkpoint written, ...). */
     default void note(String message) {}
 

@@ -509,6 +509,14 @@ public final class SqliteResultStore implements ResultStore {
 
     @Override
     public QueryResult query(String sql, int maxRows) {
+        return query(file, sql, maxRows);
+    }
+
+    /**
+     * {@link #query(String, int)} on the store at {@code file} without opening it for writing
+     * (no migration, no stale-run marking): works on a read-only file too.
+     */
+    public static QueryResult query(Path file, String sql, int maxRows) {
         ReadOnlySql.check(sql);
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true); // SQLITE_OPEN_READONLY
@@ -590,8 +598,9 @@ public final class SqliteResultStore implements ResultStore {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        double num = rs.getDouble(2);
-                        out.put(rs.getString(1), rs.wasNull() ? rs.getString(3) : (Object) num);
+                        // getObject, not getDouble + wasNull: sqlite-jdbc's wasNull misreports after getDouble
+                        Object num = rs.getObject(2);
+                        out.put(rs.getString(1), num == null ? rs.getString(3) : (Object) ((Number) num).doubleValue());
                     }
                 }
             }
@@ -608,8 +617,8 @@ public final class SqliteResultStore implements ResultStore {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        double v = rs.getDouble(3);
-                        out.add(new MetricRecord(runId, rs.getInt(1), rs.getString(2), rs.wasNull() ? Double.NaN : v));
+                        Object v = rs.getObject(3);
+                        out.add(new MetricRecord(runId, rs.getInt(1), rs.getString(2), v == null ? Double.NaN : ((Number) v).doubleValue()));
                     }
                 }
             }

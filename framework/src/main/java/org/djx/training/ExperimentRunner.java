@@ -25,10 +25,6 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.djx.descriptor.Canonical;
 import org.djx.descriptor.Experiment;
 import org.djx.model.ModelPlanner;
@@ -48,8 +44,6 @@ import org.djx.store.RunStatus;
  * failed or interrupted.
  */
 public final class ExperimentRunner {
-
-    private static final long HEARTBEAT_SECONDS = 10;
 
     private final ResultStore store;
     private final TrainingProgress progress;
@@ -107,52 +101,23 @@ public final class ExperimentRunner {
         }
         long runId = store.startRun(new NewRun(e.name(), plan.hash(), Canonical.json(plan.effective()),
                 plan.file().toString(), Canonical.flatten(plan.effective()), provenance));
-        AtomicBoolean ended = new AtomicBoolean();
-        Thread onSignal = new Thread(() -> {
-            if (ended.compareAndSet(false, true)) {
-                store.finishRun(runId, RunStatus.INTERRUPTED, "interrupted by a signal");
-            }
-        }, "djx-interrupt");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "djx-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        heartbeat.scheduleAtFixedRate(() -> {
-            try {
-                store.heartbeat(runId);
-            } catch (RuntimeException ignored) {
-                // a busy store skips one beat; the next one will do
-            }
-        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        RunGuard guard = new RunGuard(store, runId);
         Map<String, Double>[] last = new Map[] {Map.of()};
         try {
             progress.started(runId, plan, DeviceSelector.describe(devices), data.train().size(),
                     data.validation() == null ? 0 : data.validation().size(),
                     ceilDiv(data.train().size(), e.training().batchSize()));
             RunStatus status = train(plan, data, engine, devices, runId, last, options.verdicts());
-            finish(ended, runId, status, null);
+            guard.finish(status, null);
             return new Outcome(runId, status, last[0], null);
         } catch (DivergedException d) {
-            finish(ended, runId, RunStatus.FAILED, d.getMessage());
+            guard.finish(RunStatus.FAILED, d.getMessage());
             return new Outcome(runId, RunStatus.FAILED, last[0], d.getMessage());
         } catch (RuntimeException | Error x) {
-            finish(ended, runId, RunStatus.FAILED, x.getClass().getSimpleName() + ": " + x.getMessage());
+            guard.finish(RunStatus.FAILED, x.getClass().getSimpleName() + ": " + x.getMessage());
             throw x;
         } finally {
-            heartbeat.shutdownNow();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running and records the interruption
-            }
-        }
-    }
-
-    private void finish(AtomicBoolean ended, long runId, RunStatus status, String error) {
-        if (ended.compareAndSet(false, true)) {
-            store.finishRun(runId, status, error);
+            guard.close();
         }
     }
 

@@ -1,0 +1,73 @@
+package org.djx.training;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.djx.store.ResultStore;
+import org.djx.store.RunStatus;
+
+/**
+ * Keeps a started run honest: beats its heartbeat while the process lives, marks it
+ * {@code interrupted} if the JVM is stopped by a signal (SIGTERM, Ctrl-C), and ends it exactly once.
+ * A process killed outright (kill -9) cannot say anything; its stale heartbeat tells the next
+ * command instead (see {@link ResultStore#interruptStaleRuns}).
+ */
+public final class RunGuard implements AutoCloseable {
+
+    /** How often a running run beats. Stale detection waits several beats (see {@code STALE_AFTER}). */
+    public static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
+    /** How old a heartbeat must be before the run is taken for dead: six missed beats. */
+    public static final Duration STALE_AFTER = Duration.ofSeconds(60);
+
+    private final ResultStore store;
+    private final long runId;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final Thread onSignal;
+    private final ScheduledExecutorService heartbeat;
+
+    public RunGuard(ResultStore store, long runId) {
+        this(store, runId, HEARTBEAT);
+    }
+
+    public RunGuard(ResultStore store, long runId, Duration interval) {
+        this.store = store;
+        this.runId = runId;
+        this.onSignal = new Thread(() -> finish(RunStatus.INTERRUPTED, "interrupted by a signal"), "djx-interrupt");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "djx-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleAtFixedRate(() -> {
+            try {
+                store.heartbeat(runId);
+            } catch (RuntimeException ignored) {
+                // a busy store skips one beat; the next one will do
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the run with {@code status} unless it has already ended (e.g. by a signal); returns whether this call ended it. */
+    public boolean finish(RunStatus status, String error) {
+        if (ended.compareAndSet(false, true)) {
+            store.finishRun(runId, status, error);
+            return true;
+        }
+        return false;
+    }
+
+    /** Stops the heartbeat and the signal hook; does not end the run. */
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running and records the interruption
+        }
+    }
+}

@@ -66,7 +66,7 @@ public final class Export {
             e.getValue().forEach((k, v) -> row.put(k, v == null || v.isNaN() ? null : v));
             epochs.add(row);
         }
-        o.put("epochs", epochs);
+        o.put("per_epoch", epochs);
         return o;
     }
 

@@ -15,7 +15,7 @@ import org.djx.store.query.Field;
 final class ParallelCoordinates {
 
     static final int HEIGHT = 340;
-    private static final double TOP = 40, BOTTOM = 30, SIDE = 70;
+    private static final double TOP = 40, BOTTOM = 30, SIDE = 110;
 
     private ParallelCoordinates() {}
 
@@ -67,7 +67,7 @@ final class ParallelCoordinates {
             axes.add(Axis.of(p, new Field(Field.Kind.PARAM, p), runs));
         }
         axes.add(Axis.of(metric, metricField, runs));
-        int width = (int) Math.max(520, SIDE * 2 + 150 * (axes.size() - 1));
+        int width = (int) Math.max(620, SIDE * 2 + 150 * (axes.size() - 1));
         SvgCanvas c = new SvgCanvas(width, HEIGHT, "chart parallel");
         double plotH = HEIGHT - TOP - BOTTOM;
         double gap = axes.size() == 1 ? 0 : (width - 2 * SIDE) / (axes.size() - 1);

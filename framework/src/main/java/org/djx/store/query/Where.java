@@ -20,7 +20,7 @@ import org.djx.store.RunStatus;
  * unary      := 'not' unary | '(' expr ')' | comparison
  * comparison := FIELD op value | FIELD ['not'] 'in' '(' value (',' value)* ')' | FIELD ['not'] 'like' value
  * op         := '=' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;='
- * value      := NUMBER | NUMBER('s'|'m'|'h'|'d') | 'quoted' | "quoted" | bare-word
+ * value      := NUMBER | NUMBER('s'|'m'|'h'|'d') | 'quoted' | "quoted" | bare-word   (a doubled quote inside quotes is one quote)
  * </pre>
  *
  * Keywords are case-insensitive. A number literal compares numerically (a param stored as a
@@ -121,12 +121,23 @@ public record Where(String text, String sql, List<Object> args) {
                     i += op.length();
                     out.add(new Token(TokenType.OP, op.equals("==") ? "=" : op.equals("<>") ? "!=" : op, null, column));
                 } else if (c == '\'' || c == '"') {
-                    int end = text.indexOf(c, i + 1);
-                    if (end < 0) {
-                        throw new WhereException(option, column, "unterminated string: add the closing " + c);
+                    StringBuilder s = new StringBuilder();
+                    int end = i + 1;
+                    while (true) { // a doubled quote stands for itself, as in SQL: 'it''s'
+                        if (end >= text.length()) {
+                            throw new WhereException(option, column, "unterminated string: add the closing " + c);
+                        }
+                        if (text.charAt(end) == c) {
+                            if (end + 1 < text.length() && text.charAt(end + 1) == c) {
+                                s.append(c);
+                                end += 2;
+                                continue;
+                            }
+                            break;
+                        }
+                        s.append(text.charAt(end++));
                     }
-                    String s = text.substring(i + 1, end);
-                    out.add(new Token(TokenType.STRING, s, s, column));
+                    out.add(new Token(TokenType.STRING, s.toString(), s.toString(), column));
                     i = end + 1;
                 } else if (Character.isDigit(c) || ((c == '-' || c == '+' || c == '.') && i + 1 < text.length()
                         && (Character.isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '.'))) {

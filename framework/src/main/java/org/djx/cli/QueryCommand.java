@@ -19,8 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "params_long, run_params (JSON), params_wide, epoch_metrics, epochs_wide. Examples in results/queries/."})
 final class QueryCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SQL", description = "The statement, or @FILE to read it from a file.")
+    @Parameters(paramLabel = "SQL", arity = "0..1", description = "The statement (or use --file).")
     String sql;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE.sql", description = "Read the statement from a file, e.g. results/queries/best-runs.sql.")
+    java.nio.file.Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     Table.Format format;
@@ -36,9 +39,11 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        if ((sql == null) == (file == null)) {
+            throw new UserException("query: give the SQL either as an argument or with --file, not " + (sql == null ? "neither" : "both"));
+        }
         String text = sql;
-        if (text.startsWith("@")) {
-            java.nio.file.Path file = java.nio.file.Path.of(text.substring(1));
+        if (file != null) {
             if (!java.nio.file.Files.isReadable(file)) {
                 throw new UserException("query: cannot read " + file);
             }

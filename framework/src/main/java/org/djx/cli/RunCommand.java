@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
         PluginCatalog catalog = environment.plugins(spec.commandLine().getErr());
         ExperimentPlan plan = ExperimentPlanner.plan(file, overrides, catalog);
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getOut(), quiet, json);
-        try (ResultStore store = environment.openStore()) {
+        try (ResultStore store = environment.openStore(spec.commandLine().getErr())) {
             ExperimentRunner.Outcome outcome = new ExperimentRunner(store, progress).run(plan);
             progress.finished(outcome, environment.store);
             return outcome.status() == RunStatus.COMPLETED ? 0 : UserErrors.FAILED;

@@ -26,7 +26,7 @@ public final class HtmlReport {
         h.append("<h1>").append(Html.escape(title)).append("</h1>\n<p class=\"sub\">").append(Html.escape(subtitle))
                 .append(" &middot; ").append(runs.size()).append(" runs &middot; generated ").append(Instant.now().toString(), 0, 19)
                 .append(" UTC</p>\n");
-        h.append("<h2>Runs</h2>\n<table id=\"runs\"><thead><tr>");
+        h.append("<h2>Runs</h2>\n<div class=\"scroll\"><table id=\"runs\"><thead><tr>");
         for (String c : columns) {
             h.append("<th>").append(Html.escape(c)).append("</th>");
         }
@@ -39,7 +39,7 @@ public final class HtmlReport {
             }
             h.append("</tr>\n");
         }
-        h.append("</tbody></table>\n");
+        h.append("</tbody></table></div>\n");
         if (!runs.isEmpty()) {
             List<String> params = RunData.differingParams(runs);
             h.append("<h2>Params against ").append(Html.escape(metric)).append("</h2>\n<p class=\"sub\">")
@@ -66,7 +66,7 @@ public final class HtmlReport {
     private static final String CSS = """
             body { font-family: system-ui, sans-serif; margin: 24px; color: #222; }
             h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin-top: 28px; } h3 { font-size: 13px; margin: 4px 0; }
-            .sub { color: #666; font-size: 13px; }
+            .sub { color: #666; font-size: 13px; } .scroll { overflow-x: auto; max-width: 100%; }
             table { border-collapse: collapse; font-size: 12px; }
             th, td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; white-space: nowrap; }
             th { cursor: pointer; background: #f4f4f4; position: sticky; top: 0; } td.num { text-align: right; font-variant-numeric: tabular-nums; }

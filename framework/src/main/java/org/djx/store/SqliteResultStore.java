@@ -135,21 +135,17 @@ public final class SqliteResultStore implements ResultStore {
 
     /** Refuses a database from a newer djx, or one that is not djx's, without writing to it. */
     private void checkVersion() throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            int version;
-            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                version = rs.getInt(1);
-            }
+        // One statement, so one snapshot: read apart, another process's first migration could
+        // commit in between and make a fresh store look like someone else's database.
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)")) {
+            int version = rs.getInt(1);
             if (version > Migrations.latest()) {
                 throw new StoreException("results store " + file + " was written by a newer djx (schema version " + version
                         + "; this djx knows up to " + Migrations.latest() + "); upgrade djx or use another --store");
             }
-            if (version == 0) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
-                    if (rs.getInt(1) > 0) {
-                        throw new StoreException("results store " + file + " is a SQLite database but not a djx one; use another --store");
-                    }
-                }
+            if (version == 0 && rs.getInt(2) > 0) {
+                throw new StoreException("results store " + file + " is a SQLite database but not a djx one; use another --store");
             }
         }
     }

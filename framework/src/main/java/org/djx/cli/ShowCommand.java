@@ -46,7 +46,7 @@ final class ShowCommand implements Callable<Integer> {
             }
             out.println();
             out.println("provenance:");
-            run.provenance().forEach((k, v) -> out.printf("  %-16s %s%n", k, v));
+            new TreeMap<>(run.provenance()).forEach((k, v) -> out.printf("  %-16s %s%n", k, v));
             out.println();
             out.println("params:");
             data.params().forEach((k, v) -> out.printf("  %-36s %s%n", k, Table.text(v)));

@@ -95,6 +95,7 @@ public final class ExperimentRunner {
         engine.setRandomSeed((int) e.seed());
 
         Map<String, String> provenance = provenance(engine, devices, e);
+        provenance.put("plugins", pluginJars(plan));
         if (options.sweepId() != null) {
             provenance.put("sweep_id", options.sweepId().toString());
             provenance.put("trial", String.valueOf(options.trial()));
@@ -245,6 +246,31 @@ public final class ExperimentRunner {
         p.put("host", host());
         p.put("jvm_start", Long.toString(ManagementFactory.getRuntimeMXBean().getStartTime()));
         return p;
+    }
+
+    /** Which jar (and version, when its manifest says) each plugin the run uses came from: "adam@djx-optimizers-1.0.jar, ...". */
+    static String pluginJars(ExperimentPlan plan) {
+        java.util.TreeMap<String, Object> used = new java.util.TreeMap<>();
+        plan.layers().forEach(l -> used.put(l.type(), l.plugin()));
+        for (var r : java.util.Arrays.asList(plan.dataset(), plan.loss(), plan.optimizer(), plan.schedule())) {
+            if (r != null) {
+                used.put(r.type(), r.plugin());
+            }
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        used.forEach((type, plugin) -> out.add(type + "@" + origin(plugin.getClass())));
+        return String.join(", ", out);
+    }
+
+    private static String origin(Class<?> type) {
+        String version = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
+        try {
+            var source = type.getProtectionDomain().getCodeSource();
+            String where = source == null ? "built-in" : java.nio.file.Path.of(source.getLocation().toURI()).getFileName().toString();
+            return version == null ? where : where + " " + version;
+        } catch (java.net.URISyntaxException | RuntimeException x) {
+            return "unknown";
+        }
     }
 
     private static String host() {

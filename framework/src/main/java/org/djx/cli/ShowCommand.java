@@ -69,7 +69,7 @@ final class ShowCommand implements Callable<Integer> {
             out.println();
             byEpoch.forEach((epoch, row) -> {
                 out.printf("%5d", epoch);
-                cols.forEach(c -> out.printf(" %18s", row.containsKey(c) && !row.get(c).isNaN() ? String.format("%.5g", row.get(c)) : "-"));
+                cols.forEach(c -> out.printf(" %18s", row.containsKey(c) && !row.get(c).isNaN() ? String.format(java.util.Locale.ROOT, "%.5g", row.get(c)) : "-"));
                 out.println();
             });
         }

@@ -67,7 +67,7 @@ public record Table(List<String> columns, List<List<Object>> rows) {
                 return Long.toString(d.longValue());
             }
             double a = Math.abs(d);
-            return a != 0 && (a < 1e-3 || a >= 1e6) ? String.format("%.3e", d) : String.format("%.4f", d);
+            return a != 0 && (a < 1e-3 || a >= 1e6) ? String.format(java.util.Locale.ROOT, "%.3e", d) : String.format(java.util.Locale.ROOT, "%.4f", d);
         }
         return v.toString();
     }

@@ -37,7 +37,7 @@ public record Where(String text, String sql, List<Object> args) {
 
     /** Parses and compiles {@code text}; throws {@link WhereException} naming the column at fault. */
     public static Where parse(String text) {
-        Parser p = new Parser(text, Lexer.tokens(OPTION, text));
+        Parser p = new Parser(Lexer.tokens(OPTION, text));
         if (p.peek().type == TokenType.END) {
             throw new WhereException(OPTION, 1, "empty expression; write e.g. \"metrics.validate_accuracy > 0.9 or status = failed\"");
         }
@@ -190,12 +190,10 @@ public record Where(String text, String sql, List<Object> args) {
 
     /** Recursive descent over the tokens, writing SQL as it goes. */
     private static final class Parser {
-        private final String text;
         private final List<Token> tokens;
         private int next;
 
-        Parser(String text, List<Token> tokens) {
-            this.text = text;
+        Parser(List<Token> tokens) {
             this.tokens = tokens;
         }
 

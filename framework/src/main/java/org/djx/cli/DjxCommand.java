@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Plugin-based experiment framework for Deep Java Library.",
         subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, RunsCommand.class, ShowCommand.class,
-                EvaluateCommand.class, PredictCommand.class})
+                EvaluateCommand.class, PredictCommand.class, CompareCommand.class, QueryCommand.class, ExportCommand.class,
+                ReportCommand.class, StoreCommand.class})
 final class DjxCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -1,7 +1,9 @@
 package org.djx.cli;
 
 import java.io.File;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.djx.plugin.internal.PluginCatalog;
@@ -57,7 +59,44 @@ final class Environment {
         return catalog;
     }
 
+    @Option(names = "--stale-after", paramLabel = "SECONDS", defaultValue = "60",
+            description = "A running run whose heartbeat (every 10 s) is older than this is taken for dead and marked interrupted (default: ${DEFAULT-VALUE}).")
+    long staleAfterSeconds = 60;
+
+    Duration staleAfter() {
+        if (staleAfterSeconds < 1) {
+            throw new UserException("--stale-after must be at least 1 second");
+        }
+        return Duration.ofSeconds(staleAfterSeconds);
+    }
+
+    /** Opens the store and marks runs whose process died (stale heartbeat) interrupted, silently. */
     SqliteResultStore openStore() {
+        return openStore(null);
+    }
+
+    /**
+     * Opens the store and marks runs whose process died (stale heartbeat) interrupted, telling
+     * {@code err} (when not {@code null}) which.
+     */
+    SqliteResultStore openStore(PrintWriter err) {
+        SqliteResultStore opened = SqliteResultStore.open(store);
+        try {
+            List<Long> interrupted = opened.interruptStaleRuns(staleAfter());
+            if (err != null && !interrupted.isEmpty()) {
+                err.println("djx: marked " + interrupted.size() + " run(s) interrupted (no heartbeat for over "
+                        + staleAfterSeconds + " s; their process died): " + interrupted);
+                err.flush();
+            }
+            return opened;
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    /** Opens the store without touching any run (for listing stale runs before they are marked). */
+    SqliteResultStore openStoreAsIs() {
         return SqliteResultStore.open(store);
     }
 }

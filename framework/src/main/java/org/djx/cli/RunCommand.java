@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PluginCatalog catalog = environment.plugins(spec.commandLine().getErr());
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getOut(), quiet, json);
-        try (ResultStore store = environment.openStore()) {
+        try (ResultStore store = environment.openStore(spec.commandLine().getErr())) {
             ExperimentRunner runner = new ExperimentRunner(store, progress, ExperimentRunner.artifactsRootFor(environment.store));
             ExperimentRunner.Outcome outcome;
             if (resume != null) {

@@ -1,32 +1,37 @@
 package org.djx.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.djx.store.MetricRecord;
+import org.djx.report.RunData;
+import org.djx.report.Table;
 import org.djx.store.ResultStore;
-import org.djx.store.RunFilter;
 import org.djx.store.RunRecord;
-import org.djx.store.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code djx runs}: one line per stored run, newest first. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List the runs in the results store.")
+/**
+ * {@code djx runs}: one row per run. By default the columns are the run's identity, the params
+ * that differ between the listed runs, and the final and best value of the main metrics.
+ */
+@Command(name = "runs", mixinStandardHelpOptions = true, subcommands = RunsDeleteCommand.class,
+        description = {"List runs: one row per run with the params that differ and the final and best metrics.",
+                "Fields for --where, --sort and --columns: params.KEY, metrics.NAME (final), metrics.NAME.best"
+                        + " (max; min for names with 'loss'/'error'), id, status, experiment, sweep, epochs, duration (s), started."})
 final class RunsCommand implements Callable<Integer> {
 
-    @Option(names = "--experiment", paramLabel = "NAME", description = "Only runs of this experiment.")
-    String experiment;
+    @Mixin
+    RunSelection selection;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only runs in this status: ${COMPLETION-CANDIDATES}.")
-    RunStatus status;
+    @Option(names = "--columns", paramLabel = "FIELD", split = ",", description = "Columns to show instead of the default ones (comma-separated).")
+    List<String> columns;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N runs (default: ${DEFAULT-VALUE}; 0 for all).")
-    int limit;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    Table.Format format;
 
     @Mixin
     Environment environment;
@@ -37,22 +42,40 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ResultStore store = environment.openStore()) {
-            List<RunRecord> runs = store.runs(new RunFilter(experiment, status, limit));
-            out.printf("%-5s %-20s %-11s %-20s %6s %10s %10s%n", "run", "experiment", "status", "started", "epochs", "val_acc", "val_loss");
-            for (RunRecord r : runs) {
-                Map<String, Double> last = ShowCommand.lastEpoch(store.metrics(r.id()));
-                out.printf("%-5d %-20s %-11s %-20s %6d %10s %10s%n", r.id(), r.experiment(), r.status().label(),
-                        r.startedAt() == null ? "" : r.startedAt().toString().substring(0, 19).replace('T', ' '), r.epochs(),
-                        fmt(last.get("validate_accuracy")), fmt(last.get("validate_loss")));
+        PrintWriter err = spec.commandLine().getErr();
+        try (ResultStore store = selection.open(environment, err)) {
+            List<RunRecord> runs = selection.select(store, environment);
+            List<RunData> data = RunData.load(store, runs);
+            List<String> cols = columns == null || columns.isEmpty() ? RunData.defaultColumns(data) : new ArrayList<>(columns);
+            if (selection.wantsStale() && columns == null) {
+                cols.add(cols.indexOf("started") + 1, "heartbeat");
             }
+            Table table = selection.wantsStale() ? staleTable(data, cols) : RunData.table(data, cols);
+            if (format == Table.Format.TABLE && runs.isEmpty()) {
+                err.println("djx: no runs match in " + environment.store);
+                err.flush();
+                return 0;
+            }
+            table.write(out, format);
         }
-        out.flush();
         return 0;
     }
 
-    static String fmt(Double v) {
-        return v == null || v.isNaN() ? "-" : String.format("%.4f", v);
+    /** Stale runs also show when they last beat. */
+    private static Table staleTable(List<RunData> data, List<String> cols) {
+        List<String> fields = new ArrayList<>(cols);
+        fields.remove("heartbeat");
+        Table base = RunData.table(data, fields);
+        int at = cols.indexOf("heartbeat");
+        if (at < 0) {
+            return base;
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            List<Object> row = new ArrayList<>(base.rows().get(i));
+            row.add(at, String.valueOf(data.get(i).run().heartbeatAt()));
+            rows.add(row);
+        }
+        return new Table(cols, rows);
     }
-
 }

@@ -79,7 +79,66 @@ final class Migrations {
                            (SELECT value FROM metrics l WHERE l.run_id = m.run_id AND l.name = m.name
                             ORDER BY l.epoch DESC LIMIT 1) AS final,
                            MAX(m.value) AS max, MIN(m.value) AS min, COUNT(*) AS epochs
-                    FROM metrics m GROUP BY m.run_id, m.name"""));
+                    FROM metrics m GROUP BY m.run_id, m.name"""),
+            // 2: the documented comparison views (see results/README.md): best value per metric,
+            // one row per run with its main metrics, params long / JSON / wide, metrics per epoch.
+            List.of(
+                    "DROP VIEW run_metrics",
+                    // best: the minimum for loss-like metrics (name contains 'loss' or 'error'), else the maximum
+                    """
+                    CREATE VIEW run_metrics AS
+                    SELECT m.run_id, m.name,
+                           (SELECT value FROM metrics l WHERE l.run_id = m.run_id AND l.name = m.name
+                            ORDER BY l.epoch DESC LIMIT 1) AS final,
+                           CASE WHEN m.name LIKE '%loss%' OR m.name LIKE '%error%' THEN MIN(m.value) ELSE MAX(m.value) END AS best,
+                           MAX(m.value) AS max, MIN(m.value) AS min, COUNT(*) AS epochs
+                    FROM metrics m GROUP BY m.run_id, m.name""",
+                    """
+                    CREATE VIEW run_summary AS
+                    SELECT o.*,
+                           CAST((SELECT value FROM run_provenance p WHERE p.run_id = o.run_id AND p.key = 'sweep_id') AS INTEGER) AS sweep_id,
+                           (SELECT final FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'validate_accuracy') AS final_validate_accuracy,
+                           (SELECT best FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'validate_accuracy') AS best_validate_accuracy,
+                           (SELECT final FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'validate_loss') AS final_validate_loss,
+                           (SELECT best FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'validate_loss') AS best_validate_loss,
+                           (SELECT final FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'train_accuracy') AS final_train_accuracy,
+                           (SELECT final FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'train_loss') AS final_train_loss
+                    FROM run_overview o""",
+                    """
+                    CREATE VIEW params_long AS
+                    SELECT p.run_id, e.name AS experiment, p.key, coalesce(p.value_num, p.value_text) AS value,
+                           p.value_num, p.value_text
+                    FROM params p JOIN runs r ON r.id = p.run_id JOIN experiments e ON e.id = r.experiment_id""",
+                    // Every param of a run as one JSON object: json_extract(params, '$."optimizer.learning_rate"')
+                    """
+                    CREATE VIEW run_params AS
+                    SELECT run_id, json_group_object(key, coalesce(value_num, value_text)) AS params
+                    FROM params GROUP BY run_id""",
+                    // The usual hyperparameters as columns; any other key through run_params or params_long.
+                    """
+                    CREATE VIEW params_wide AS
+                    SELECT run_id,
+                           MAX(CASE WHEN key = 'optimizer.type' THEN value_text END) AS optimizer,
+                           MAX(CASE WHEN key = 'optimizer.learning_rate' THEN value_num END) AS learning_rate,
+                           MAX(CASE WHEN key = 'training.batch_size' THEN value_num END) AS batch_size,
+                           MAX(CASE WHEN key = 'training.epochs' THEN value_num END) AS epochs,
+                           MAX(CASE WHEN key = 'seed' THEN value_num END) AS seed,
+                           MAX(CASE WHEN key = 'dataset.type' THEN value_text END) AS dataset
+                    FROM params GROUP BY run_id""",
+                    """
+                    CREATE VIEW epoch_metrics AS
+                    SELECT m.run_id, e.name AS experiment, m.epoch, m.name, m.value
+                    FROM metrics m JOIN runs r ON r.id = m.run_id JOIN experiments e ON e.id = r.experiment_id""",
+                    """
+                    CREATE VIEW epochs_wide AS
+                    SELECT run_id, epoch,
+                           MAX(CASE WHEN name = 'train_loss' THEN value END) AS train_loss,
+                           MAX(CASE WHEN name = 'train_accuracy' THEN value END) AS train_accuracy,
+                           MAX(CASE WHEN name = 'validate_loss' THEN value END) AS validate_loss,
+                           MAX(CASE WHEN name = 'validate_accuracy' THEN value END) AS validate_accuracy,
+                           MAX(CASE WHEN name = 'learning_rate' THEN value END) AS learning_rate,
+                           MAX(CASE WHEN name = 'epoch_seconds' THEN value END) AS epoch_seconds
+                    FROM metrics GROUP BY run_id, epoch"""));
 
     /** The schema version this djx writes. */
     static int latest() {

@@ -1,5 +1,8 @@
 package org.djx.store;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +54,38 @@ public interface ResultStore extends AutoCloseable {
 
     /** Every metric of a run, by epoch then name. */
     List<MetricRecord> metrics(long runId);
+
+    /**
+     * Runs still marked {@code running} whose heartbeat is older than {@code age}: their process
+     * died without saying so (kill -9, power loss). A live run beats every few seconds.
+     */
+    List<RunRecord> staleRuns(Duration age);
+
+    /**
+     * Marks every {@link #staleRuns stale run} {@code interrupted}, ended at its last heartbeat;
+     * returns their ids. Atomic: a run that beats meanwhile is left alone.
+     */
+    List<Long> interruptStaleRuns(Duration age);
+
+    /**
+     * Deletes the given runs with their params, metrics, provenance and artifacts, in one
+     * transaction. Runs still {@code running} are kept (their worker would fail). Returns how many were deleted.
+     */
+    int deleteRuns(Collection<Long> runIds);
+
+    /**
+     * Writes a consistent copy of the whole store to {@code target} (which must not exist yet)
+     * while other processes keep writing; the copy is checked before it appears under its name.
+     */
+    void backup(Path target);
+
+    /**
+     * Runs one read-only SQL statement (a single SELECT or WITH) over the tables and views, on a
+     * connection that cannot write; anything else is refused with a {@link StoreException}.
+     *
+     * @param maxRows the most rows to return; 0 for all
+     */
+    QueryResult query(String sql, int maxRows);
 
     @Override
     void close();

@@ -14,6 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.Collection;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -39,45 +46,107 @@ public final class SqliteResultStore implements ResultStore {
 
     /**
      * Opens (creating if needed) the store at {@code file} and brings its schema up to date.
+     * Safe when many processes open a new file at once: one applies the migrations, the others
+     * wait for it and find the schema current.
      *
-     * @throws StoreException when the file is read-only, not a database, from a newer djx, or busy
+     * @throws StoreException when the file is read-only, not a database, from a newer djx, or busy;
+     *     in every such case the file is left exactly as it was
      */
     public static SqliteResultStore open(Path file) {
         Path absolute = file.toAbsolutePath();
         Path dir = absolute.getParent();
+        if (Files.exists(absolute) && readOnly(absolute)) {
+            throw new StoreException("results store " + file + " is read-only; make it writable (chmod u+w) or choose another with --store PATH");
+        }
         try {
             Files.createDirectories(dir);
         } catch (Exception e) {
             throw new StoreException("cannot create the results store directory " + dir + ": " + describe(e)
                     + "; choose another place with --store PATH");
         }
-        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
-            throw new StoreException("results store " + file + " is read-only; make it writable or choose another with --store PATH");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new StoreException("cannot write in " + dir + " (permission denied), so the results store "
+        if (readOnly(dir)) {
+            throw new StoreException("cannot write in " + dir + " (read-only directory), so the results store "
                     + file + " cannot be " + (Files.exists(absolute) ? "updated" : "created") + "; choose another place with --store PATH");
         }
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
+            Connection connection = null;
+            try {
+                connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, config().toProperties());
+                SqliteResultStore store = new SqliteResultStore(file, connection);
+                store.checkVersion(); // before anything writes, so a refused file stays byte for byte the same
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA journal_mode=WAL");
+                }
+                store.migrate();
+                return store;
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                // Switching a brand-new file to WAL and the first migration need the file to
+                // themselves; SQLite does not always wait on its busy handler for them, so wait here.
+                if (contended(e) && System.nanoTime() < deadline) {
+                    sleepBriefly();
+                    continue;
+                }
+                throw translate(file, "open", e);
+            } catch (RuntimeException e) {
+                closeQuietly(connection);
+                throw e;
+            }
+        }
+    }
+
+    private static SQLiteConfig config() {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        Connection connection = null;
+        return config;
+    }
+
+    /** Whether nobody may write {@code path}: honoured even for root, who could write anyway. */
+    private static boolean readOnly(Path path) {
+        if (!Files.isWritable(path)) {
+            return true;
+        }
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
+            return !perms.contains(PosixFilePermission.OWNER_WRITE) && !perms.contains(PosixFilePermission.GROUP_WRITE)
+                    && !perms.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean contended(SQLException e) {
+        String code = e instanceof SQLiteException se ? se.getResultCode().name() : "";
+        return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || code.startsWith("SQLITE_PROTOCOL");
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(5 + ThreadLocalRandom.current().nextInt(45));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the results store");
+        }
+    }
+
+    /** Refuses a database from a newer djx, or one that is not djx's, without writing to it. */
+    private void checkVersion() throws SQLException {
+        // One statement, so one snapshot: read apart, another process's first migration could
+        // commit in between and make a fresh store look like someone else's database.
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)")) {
+            int version = rs.getInt(1);
+            if (version > Migrations.latest()) {
+                throw new StoreException("results store " + file + " was written by a newer djx (schema version " + version
+                        + "; this djx knows up to " + Migrations.latest() + "); upgrade djx or use another --store");
             }
-            SqliteResultStore store = new SqliteResultStore(file, connection);
-            store.migrate();
-            return store;
-        } catch (SQLException e) {
-            closeQuietly(connection);
-            throw translate(file, "open", e);
-        } catch (RuntimeException e) {
-            closeQuietly(connection);
-            throw e;
+            if (version == 0 && rs.getInt(2) > 0) {
+                throw new StoreException("results store " + file + " is a SQLite database but not a djx one; use another --store");
+            }
         }
     }
 
@@ -88,25 +157,17 @@ public final class SqliteResultStore implements ResultStore {
             try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
                 version = rs.getInt(1);
             }
-            if (version > Migrations.latest()) {
-                throw new StoreException("results store " + file + " was written by a newer djx (schema version " + version
-                        + "; this djx knows up to " + Migrations.latest() + "); upgrade djx or use another --store");
+            if (version >= Migrations.latest()) {
+                connection.commit();
+                return;
             }
-            if (version == 0) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
-                    if (rs.getInt(1) > 0) {
-                        throw new StoreException("results store " + file + " is a SQLite database but not a djx one; use another --store");
-                    }
-                }
-            }
+            checkVersion();
             for (int v = version; v < Migrations.latest(); v++) {
                 for (String sql : Migrations.ALL.get(v)) {
                     s.execute(sql);
                 }
             }
-            if (version < Migrations.latest()) {
-                s.execute("PRAGMA user_version = " + Migrations.latest());
-            }
+            s.execute("PRAGMA user_version = " + Migrations.latest());
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -358,17 +419,185 @@ public final class SqliteResultStore implements ResultStore {
                 sql.append(" AND r.status = ?");
                 args.add(filter.status().label());
             }
-            sql.append(" ORDER BY r.id DESC");
+            if (filter.sweepId() != null) {
+                sql.append(" AND EXISTS (SELECT 1 FROM run_provenance v WHERE v.run_id = r.id AND v.key = 'sweep_id' AND v.value = ?)");
+                args.add(filter.sweepId().toString());
+            }
+            if (filter.where() != null) {
+                sql.append(" AND ").append(filter.where().sql());
+                args.addAll(filter.where().args());
+            }
+            if (filter.sort() != null) {
+                sql.append(" ORDER BY ").append(filter.sort().orderBy());
+                args.addAll(filter.sort().args());
+            } else {
+                sql.append(" ORDER BY r.id DESC");
+            }
             if (filter.limit() > 0) {
-                sql.append(" LIMIT ").append(filter.limit());
+                sql.append(" LIMIT ?");
+                args.add(filter.limit());
             }
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
+                bind(ps, args);
                 return readRuns(c, ps);
             }
         });
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    /** The moment before which a heartbeat is stale, as SQLite compares it. */
+    private static String staleBefore(Duration age) {
+        return Instant.now().minus(age).toString();
+    }
+
+    private static final String STALE = " WHERE r.status = 'running'"
+            + " AND julianday(coalesce(r.heartbeat_at, r.started_at, r.created_at)) < julianday(?)";
+
+    @Override
+    public List<RunRecord> staleRuns(Duration age) {
+        return read("look for stale runs", c -> {
+            try (PreparedStatement ps = c.prepareStatement(RUN_COLUMNS + STALE + " ORDER BY r.id")) {
+                ps.setString(1, staleBefore(age));
+                return readRuns(c, ps);
+            }
+        });
+    }
+
+    @Override
+    public List<Long> interruptStaleRuns(Duration age) {
+        return write("mark stale runs interrupted", c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.id FROM runs r" + STALE)) {
+                ps.setString(1, staleBefore(age));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'interrupted',"
+                    + " ended_at = coalesce(heartbeat_at, started_at, created_at),"
+                    + " error = 'no heartbeat since ' || coalesce(heartbeat_at, started_at, created_at)"
+                    + " || ': its process died without finishing the run' WHERE id = ? AND status = 'running'")) {
+                for (long id : ids) {
+                    ps.setLong(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return List.copyOf(ids);
+        });
+    }
+
+    @Override
+    public int deleteRuns(Collection<Long> runIds) {
+        return write("delete runs", c -> {
+            int deleted = 0;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM runs WHERE id = ? AND status <> 'running'")) {
+                for (long id : runIds) {
+                    ps.setLong(1, id);
+                    deleted += ps.executeUpdate();
+                }
+            }
+            return deleted;
+        });
+    }
+
+    @Override
+    public void backup(Path target) {
+        Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute)) {
+            throw new StoreException("backup target " + target + " already exists; choose a new file name");
+        }
+        if (absolute.getParent() == null || !Files.isDirectory(absolute.getParent())) {
+            throw new StoreException("backup target directory " + absolute.getParent() + " does not exist");
+        }
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        try {
+            synchronized (this) {
+                // All pages in one step: the copy reads one snapshot while writers go on (WAL).
+                int rc = ((SQLiteConnection) connection).getDatabase().backup("main", partial.toString(), null, 100, 300, -1);
+                if (rc != 0) {
+                    throw new StoreException("backup of " + file + " to " + target + " failed (SQLite result " + rc + ")");
+                }
+            }
+            try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + partial);
+                    Statement s = copy.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                String verdict = rs.getString(1);
+                if (!"ok".equals(verdict)) {
+                    throw new StoreException("backup copy " + target + " failed its integrity check: " + verdict);
+                }
+            }
+            Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException e) {
+            throw translate(file, "back up", e);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot write backup " + target + ": " + describe(e), e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (java.io.IOException ignored) {
+                // best effort: a leftover .partial file is harmless and named as such
+            }
+        }
+    }
+
+    @Override
+    public QueryResult query(String sql, int maxRows) {
+        return query(file, sql, maxRows);
+    }
+
+    /**
+     * {@link #query(String, int)} on the store at {@code file} without opening it for writing
+     * (no migration, no stale-run marking): works on a read-only file too.
+     */
+    public static QueryResult query(Path file, String sql, int maxRows) {
+        ReadOnlySql.check(sql);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true); // SQLITE_OPEN_READONLY
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties())) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA query_only = 1");
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                int n = rs.getMetaData().getColumnCount();
+                List<String> columns = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) {
+                    columns.add(rs.getMetaData().getColumnLabel(i));
+                }
+                List<List<Object>> rows = new ArrayList<>();
+                boolean truncated = false;
+                while (rs.next()) {
+                    if (maxRows > 0 && rows.size() == maxRows) {
+                        truncated = true;
+                        break;
+                    }
+                    List<Object> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        Object v = rs.getObject(i);
+                        row.add(v instanceof Integer k ? (Object) k.longValue() : v);
+                    }
+                    rows.add(java.util.Collections.unmodifiableList(row));
+                }
+                return new QueryResult(List.copyOf(columns), List.copyOf(rows), truncated);
+            }
+        } catch (SQLException e) {
+            String code = e instanceof SQLiteException se ? se.getResultCode().name() : "";
+            if (code.startsWith("SQLITE_READONLY")) {
+                throw new StoreException("query refused: it would change the store; djx query only reads", e);
+            }
+            if (code.startsWith("SQLITE_ERROR")) {
+                throw new StoreException("query: " + e.getMessage().replaceFirst("^\\[SQLITE_ERROR\\] SQL error or missing database ", ""), e);
+            }
+            throw translate(file, "run the query", e);
+        }
     }
 
     private static List<RunRecord> readRuns(Connection c, PreparedStatement ps) throws SQLException {
@@ -410,8 +639,9 @@ public final class SqliteResultStore implements ResultStore {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        double num = rs.getDouble(2);
-                        out.put(rs.getString(1), rs.wasNull() ? rs.getString(3) : (Object) num);
+                        // getObject, not getDouble + wasNull: sqlite-jdbc's wasNull misreports after getDouble
+                        Object num = rs.getObject(2);
+                        out.put(rs.getString(1), num == null ? rs.getString(3) : (Object) ((Number) num).doubleValue());
                     }
                 }
             }
@@ -428,8 +658,8 @@ public final class SqliteResultStore implements ResultStore {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        double v = rs.getDouble(3);
-                        out.add(new MetricRecord(runId, rs.getInt(1), rs.getString(2), rs.wasNull() ? Double.NaN : v));
+                        Object v = rs.getObject(3);
+                        out.add(new MetricRecord(runId, rs.getInt(1), rs.getString(2), v == null ? Double.NaN : ((Number) v).doubleValue()));
                     }
                 }
             }

@@ -31,10 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.djx.descriptor.Canonical;
 import org.djx.descriptor.Experiment;
@@ -57,10 +53,6 @@ import org.djx.store.RunStatus;
  * failed or interrupted.
  */
 public final class ExperimentRunner {
-
-    private static final long HEARTBEAT_SECONDS = 10;
-    /** How long a signal waits for the current batch to finish before the run is marked interrupted anyway. */
-    private static final long SIGNAL_GRACE_SECONDS = 10;
 
     private final ResultStore store;
     private final TrainingProgress progress;
@@ -164,6 +156,7 @@ public final class ExperimentRunner {
         engine.setRandomSeed((int) e.seed());
 
         Map<String, String> provenance = provenance(engine, devices, e);
+        provenance.put("plugins", pluginJars(plan));
         if (options.sweepId() != null) {
             provenance.put("sweep_id", options.sweepId().toString());
             provenance.put("trial", String.valueOf(options.trial()));
@@ -180,36 +173,9 @@ public final class ExperimentRunner {
         }
         RunArtifacts artifacts = artifactsRoot == null || !e.checkpoint().enabled() && resume == null ? null
                 : new RunArtifacts(artifactsRoot, runId);
-        AtomicBoolean ended = new AtomicBoolean();
-        AtomicBoolean stopRequested = new AtomicBoolean();
-        CountDownLatch stopped = new CountDownLatch(1);
         int[] lastEpoch = {resume == null ? 0 : resume.position().evaluation()};
-        // On SIGINT/SIGTERM: ask the training thread to stop at the next batch and wait (briefly) until it
-        // has marked the run interrupted and closed the engine's resources; mark it here only if it did not.
-        Thread onSignal = new Thread(() -> {
-            stopRequested.set(true);
-            try {
-                stopped.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-            if (ended.compareAndSet(false, true)) {
-                store.finishRun(runId, RunStatus.INTERRUPTED, "interrupted by a signal after evaluation " + lastEpoch[0]);
-            }
-        }, "djx-interrupt");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "djx-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        heartbeat.scheduleAtFixedRate(() -> {
-            try {
-                store.heartbeat(runId);
-            } catch (RuntimeException ignored) {
-                // a busy store skips one beat; the next one will do
-            }
-        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        RunGuard guard = new RunGuard(store, runId);
+        AtomicBoolean stopRequested = guard.cooperate(() -> " after evaluation " + lastEpoch[0]);
         Map<String, Double>[] last = new Map[] {Map.of()};
         try {
             progress.started(runId, plan, DeviceSelector.describe(devices), data.train().size(),
@@ -227,32 +193,20 @@ public final class ExperimentRunner {
             }
             RunStatus status = new Training(plan, data, engine, devices, runId, artifacts, resume, last, lastEpoch,
                     options.verdicts(), stopRequested).run();
-            finish(ended, runId, status, null);
+            guard.finish(status, null);
             return new Outcome(runId, status, last[0], null);
         } catch (StopOnSignal.Stopped s) {
-            String reason = "interrupted by a signal after evaluation " + lastEpoch[0];
-            finish(ended, runId, RunStatus.INTERRUPTED, reason);
+            String reason = guard.interruptedMessage();
+            guard.finish(RunStatus.INTERRUPTED, reason);
             return new Outcome(runId, RunStatus.INTERRUPTED, last[0], reason);
         } catch (DivergedException d) {
-            finish(ended, runId, RunStatus.FAILED, d.getMessage());
+            guard.finish(RunStatus.FAILED, d.getMessage());
             return new Outcome(runId, RunStatus.FAILED, last[0], d.getMessage());
         } catch (RuntimeException | Error x) {
-            finish(ended, runId, RunStatus.FAILED, x.getClass().getSimpleName() + ": " + x.getMessage());
+            guard.finish(RunStatus.FAILED, x.getClass().getSimpleName() + ": " + x.getMessage());
             throw x;
         } finally {
-            stopped.countDown();
-            heartbeat.shutdownNow();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running and records the interruption
-            }
-        }
-    }
-
-    private void finish(AtomicBoolean ended, long runId, RunStatus status, String error) {
-        if (ended.compareAndSet(false, true)) {
-            store.finishRun(runId, status, error);
+            guard.close();
         }
     }
 
@@ -582,6 +536,31 @@ public final class ExperimentRunner {
             // not PyTorch, or no version to tell
         }
         return v;
+    }
+
+    /** Which jar (and version, when its manifest says) each plugin the run uses came from: "adam@djx-optimizers-1.0.jar, ...". */
+    static String pluginJars(ExperimentPlan plan) {
+        java.util.TreeMap<String, Object> used = new java.util.TreeMap<>();
+        plan.layers().forEach(l -> used.put(l.type(), l.plugin()));
+        for (var r : java.util.Arrays.asList(plan.dataset(), plan.loss(), plan.optimizer(), plan.schedule())) {
+            if (r != null) {
+                used.put(r.type(), r.plugin());
+            }
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        used.forEach((type, plugin) -> out.add(type + "@" + origin(plugin.getClass())));
+        return String.join(", ", out);
+    }
+
+    private static String origin(Class<?> type) {
+        String version = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
+        try {
+            var source = type.getProtectionDomain().getCodeSource();
+            String where = source == null ? "built-in" : java.nio.file.Path.of(source.getLocation().toURI()).getFileName().toString();
+            return version == null ? where : where + " " + version;
+        } catch (java.net.URISyntaxException | RuntimeException x) {
+            return "unknown";
+        }
     }
 
     private static String host() {

@@ -79,7 +79,44 @@ final class Migrations {
                            (SELECT value FROM metrics l WHERE l.run_id = m.run_id AND l.name = m.name
                             ORDER BY l.epoch DESC LIMIT 1) AS final,
                            MAX(m.value) AS max, MIN(m.value) AS min, COUNT(*) AS epochs
-                    FROM metrics m GROUP BY m.run_id, m.name"""));
+                    FROM metrics m GROUP BY m.run_id, m.name"""),
+            // 2: hyperparameter sweeps, their trials, and runs tied to the trial they ran
+            List.of(
+                    """
+                    CREATE TABLE sweeps (
+                        id INTEGER PRIMARY KEY,
+                        experiment TEXT NOT NULL,
+                        descriptor_hash TEXT NOT NULL,
+                        descriptor TEXT NOT NULL,
+                        descriptor_file TEXT NOT NULL,
+                        overrides TEXT NOT NULL,
+                        strategy TEXT NOT NULL,
+                        objective_metric TEXT NOT NULL,
+                        objective_goal TEXT NOT NULL CHECK (objective_goal IN ('maximize', 'minimize')),
+                        max_retries INTEGER NOT NULL,
+                        created_at TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('running', 'completed')))""",
+                    "CREATE INDEX sweeps_by_experiment ON sweeps(experiment, id)",
+                    """
+                    CREATE TABLE trials (
+                        id INTEGER PRIMARY KEY,
+                        sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
+                        number INTEGER NOT NULL,
+                        overrides TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN
+                            ('queued', 'running', 'completed', 'failed', 'pruned', 'interrupted')),
+                        run_id INTEGER REFERENCES runs(id),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        worker TEXT,
+                        claimed_at TEXT,
+                        heartbeat_at TEXT,
+                        ended_at TEXT,
+                        error TEXT,
+                        UNIQUE (sweep_id, number))""",
+                    "CREATE INDEX trials_by_status ON trials(sweep_id, status, number)",
+                    "ALTER TABLE runs ADD COLUMN sweep_id INTEGER REFERENCES sweeps(id)",
+                    "ALTER TABLE runs ADD COLUMN trial INTEGER",
+                    "CREATE INDEX runs_by_trial ON runs(sweep_id, trial)"));
 
     /** The schema version this djx writes. */
     static int latest() {

@@ -106,7 +106,7 @@ public final class ExperimentRunner {
             provenance.put("trial", String.valueOf(options.trial()));
         }
         long runId = store.startRun(new NewRun(e.name(), plan.hash(), Canonical.json(plan.effective()),
-                plan.file().toString(), Canonical.flatten(plan.effective()), provenance));
+                plan.file().toString(), Canonical.flatten(plan.effective()), provenance, options.sweepId(), options.trial()));
         AtomicBoolean ended = new AtomicBoolean();
         Thread onSignal = new Thread(() -> {
             if (ended.compareAndSet(false, true)) {

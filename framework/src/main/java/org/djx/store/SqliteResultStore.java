@@ -600,10 +600,19 @@ public final class SqliteResultStore implements SweepStore {
     }
 
     @Override
-    public int requeueForRetry(long sweepId, int maxRetries) {
+    public int requeueForRetry(long sweepId, int maxRetries, java.util.Set<RunStatus> statuses) {
+        for (RunStatus s : statuses) {
+            if (s != RunStatus.FAILED && s != RunStatus.INTERRUPTED) {
+                throw new IllegalArgumentException("only failed or interrupted trials are retried, not " + s.label());
+            }
+        }
+        if (statuses.isEmpty()) {
+            return 0;
+        }
+        String in = String.join(", ", statuses.stream().map(s -> "'" + s.label() + "'").toList());
         return write("requeue trials", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE trials SET status = 'queued' WHERE sweep_id = ? AND status IN ('failed', 'interrupted') AND attempts <= ?")) {
+                    "UPDATE trials SET status = 'queued' WHERE sweep_id = ? AND status IN (" + in + ") AND attempts <= ?")) {
                 ps.setLong(1, sweepId);
                 ps.setInt(2, maxRetries);
                 int n = ps.executeUpdate();

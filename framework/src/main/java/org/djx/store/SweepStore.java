@@ -49,8 +49,11 @@ public interface SweepStore extends ResultStore {
      */
     boolean interruptTrial(long sweepId, int trial, String worker, String reason);
 
-    /** Queues again the failed and interrupted trials tried at most {@code maxRetries} times; returns how many. */
-    int requeueForRetry(long sweepId, int maxRetries);
+    /**
+     * Queues again the trials in one of {@code statuses} (failed, interrupted) that were tried at
+     * most {@code maxRetries} times, i.e. that have a retry left; returns how many.
+     */
+    int requeueForRetry(long sweepId, int maxRetries, java.util.Set<RunStatus> statuses);
 
     /** Every trial of the sweep, by number, with its objective value when it has one. */
     List<TrialRecord> trials(long sweepId);

@@ -166,6 +166,7 @@ public record SweepSection(
         return out;
     }
 
+    @SuppressWarnings("unchecked")
     private static Domain domain(Object value, String at, SourceMap sources, List<Problem> problems) {
         if (value instanceof List<?> list) {
             if (list.isEmpty()) {
@@ -188,11 +189,14 @@ public record SweepSection(
             }
         }
         Object rawStep = d.raw("step");
-        if (kinds.size() != 1) {
-            d.finish();
-            problems.add(new Problem(sources.valueAt(at), at, kinds.isEmpty()
-                    ? "expected one of uniform, loguniform, int or choice"
-                    : "names " + String.join(" and ", kinds) + "; a parameter has exactly one distribution"));
+        if (kinds.isEmpty()) {
+            problems.add(new Problem(sources.valueAt(at), at, "expected a list of values or one of uniform, loguniform,"
+                    + " int or choice, got {" + String.join(", ", ((Map<String, ?>) map).keySet()) + "}"));
+            return null;
+        }
+        if (kinds.size() > 1) {
+            problems.add(new Problem(sources.valueAt(at), at, "names " + String.join(" and ", kinds)
+                    + "; a parameter has exactly one distribution"));
             return null;
         }
         String kind = kinds.get(0);
@@ -206,7 +210,7 @@ public record SweepSection(
             return domain(arg, kindAt, sources, problems);
         }
         if (!(arg instanceof List<?> bounds) || bounds.size() != 2) {
-            problems.add(new Problem(sources.valueAt(kindAt), kindAt, "expected [low, high], got " + Values.describe(arg)));
+            problems.add(new Problem(sources.valueAt(kindAt), kindAt, "expected [low, high], got " + shown(arg)));
             return null;
         }
         if (kind.equals("int")) {
@@ -215,7 +219,7 @@ public record SweepSection(
             Long step = rawStep == null ? Long.valueOf(1) : Values.asLong(rawStep);
             if (low == null || high == null || low > high) {
                 problems.add(new Problem(sources.valueAt(kindAt), kindAt, "expected integers [low, high] with low <= high, got "
-                        + Values.describe(arg)));
+                        + shown(arg)));
                 return null;
             }
             if (step == null || step < 1) {
@@ -229,16 +233,20 @@ public record SweepSection(
         Double high = Values.asDouble(bounds.get(1));
         if (low == null || high == null || low.isNaN() || high.isNaN() || !(low < high)) {
             problems.add(new Problem(sources.valueAt(kindAt), kindAt, "expected numbers [low, high] with low < high, got "
-                    + Values.describe(arg)));
+                    + shown(arg)));
             return null;
         }
         if (kind.equals("loguniform")) {
             if (low <= 0) {
-                problems.add(new Problem(sources.valueAt(kindAt), kindAt, "loguniform needs 0 < low < high, got " + Values.describe(arg)));
+                problems.add(new Problem(sources.valueAt(kindAt), kindAt, "loguniform needs 0 < low < high, got " + shown(arg)));
                 return null;
             }
             return new LogUniform(low, high);
         }
         return new Uniform(low, high);
+    }
+
+    private static String shown(Object value) {
+        return value instanceof List<?> list ? list.toString() : Values.describe(value);
     }
 }

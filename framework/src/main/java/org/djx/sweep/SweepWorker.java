@@ -123,7 +123,7 @@ public final class SweepWorker {
             throw e;
         } catch (RuntimeException | Error e) {
             status = RunStatus.FAILED;
-            error = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            error = describe(e);
         } finally {
             heartbeat.shutdownNow();
             try {
@@ -135,6 +135,14 @@ public final class SweepWorker {
         store.finishTrial(sweepId, number, name, status, error);
         TrialRecord done = store.trials(sweepId).stream().filter(t -> t.number() == number).findFirst().orElse(trial);
         listener.trialFinished(number, status, done.objective(), done.epochs(), error);
+    }
+
+    /** djx's own exceptions carry a message for the user; anything else is named too. */
+    private static String describe(Throwable e) {
+        if (e.getMessage() == null) {
+            return e.toString();
+        }
+        return e.getClass().getName().startsWith("org.djx.") ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** The pruner the sweep asks for, reading the other trials' metrics from the store. */

@@ -578,13 +578,15 @@ public final class SqliteResultStore implements SweepStore {
         return write("interrupt a trial", c -> {
             String now = Instant.now().toString();
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE runs SET status = 'interrupted', ended_at = ?, error = ? WHERE status = 'running' AND id IN"
-                            + " (SELECT run_id FROM trials WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running')")) {
+                    "UPDATE runs SET status = 'interrupted', ended_at = ?, error = ? WHERE status = 'running' AND sweep_id = ? AND trial = ?"
+                            + " AND EXISTS (SELECT 1 FROM trials WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running')")) {
                 ps.setString(1, now);
                 ps.setString(2, reason);
                 ps.setLong(3, sweepId);
                 ps.setInt(4, trial);
-                ps.setString(5, worker);
+                ps.setLong(5, sweepId);
+                ps.setInt(6, trial);
+                ps.setString(7, worker);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(

@@ -182,6 +182,48 @@ class SweepTest {
         }
     }
 
+    @Test
+    void resumingRetriesFailedTrialsAndAChangedDescriptorNeedsNew() throws Exception {
+        // Dense layers narrower than the 4 classes fail every trial, quickly, before any training.
+        String sweep = """
+                sweep:
+                  max_retries: 1
+                  parameters:
+                    model.layers[4].units: [2, 3]
+                """;
+        Path file = descriptor("narrow", 1, sweep);
+        Path store = dir.resolve("djx.db");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+        assertEquals(1, Main.execute("sweep", file.toString(), "--store", store.toString(), "-q"), "no trial completed");
+        assertTrue(trials(store, 1).stream().allMatch(t -> t.status() == RunStatus.FAILED && t.error().contains("classes")));
+
+        assertEquals(1, Main.execute("sweep", file.toString(), "--store", store.toString(), "-q"));
+        assertTrue(trials(store, 1).stream().allMatch(t -> t.attempts() == 2), "resuming retried each failed trial once");
+        assertEquals(1, Main.execute("sweep", file.toString(), "--store", store.toString(), "-q"));
+        assertTrue(trials(store, 1).stream().allMatch(t -> t.attempts() == 2), "max_retries: 1 means one retry");
+
+        descriptor("narrow", 1, sweep.replace("[2, 3]", "[2, 3, 1]"));
+        int refused = EndToEndTrainingTest.runCapturingErr(err, "sweep", file.toString(), "--store", store.toString(), "-q");
+        assertEquals(2, refused);
+        assertTrue(err.toString().contains("different descriptor") && err.toString().contains("--new"), err.toString());
+        assertEquals(2, trials(store, 1).size(), "the refused run changed nothing");
+
+        assertEquals(1, Main.execute("sweep", file.toString(), "--store", store.toString(), "-q", "--new"));
+        assertEquals(3, trials(store, 2).size(), "--new started sweep 2");
+        assertEquals(0, Main.execute("sweep", "status", "1", "--store", store.toString()));
+    }
+
+    @Test
+    void aDescriptorWithoutSweepSectionIsOneClearError() throws Exception {
+        Path file = descriptor("plain", 1, "");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = EndToEndTrainingTest.runCapturingErr(err, "sweep", file.toString(), "--store", dir.resolve("djx.db").toString());
+        assertEquals(2, status);
+        assertTrue(err.toString().contains("has no sweep: section"), err.toString());
+        assertTrue(!err.toString().contains("\tat "), err.toString());
+    }
+
     /** At least one trial completed and one still running. */
     private static boolean midway(Path store) {
         if (!Files.exists(store)) {

@@ -112,7 +112,7 @@ public final class SweepWorker {
             DataSplit split = data.computeIfAbsent(datasetKey(plan), k -> ExperimentRunner.loadData(plan));
             ExperimentRunner runner = new ExperimentRunner(store, new AttachingProgress(sweepId, number));
             ExperimentRunner.Outcome outcome = runner.run(plan, split,
-                    new ExperimentRunner.Options(sweepId, number, verdicts(section, sweepId, number)));
+                    new ExperimentRunner.Options(sweepId, number, verdicts(section, sweepId, number, plan.experiment().training().epochs())));
             status = outcome.status();
             error = outcome.error();
         } catch (DescriptorException e) {
@@ -145,15 +145,22 @@ public final class SweepWorker {
         return e.getClass().getName().startsWith("org.djx.") ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** The pruner the sweep asks for, reading the other trials' metrics from the store. */
-    private List<EpochVerdict> verdicts(SweepSection section, long sweepId, int trial) {
+    /**
+     * The pruner the sweep asks for, reading the other trials' metrics from the store. It is not
+     * asked after the last epoch: a trial that trained every epoch is complete, not pruned.
+     */
+    private List<EpochVerdict> verdicts(SweepSection section, long sweepId, int trial, int lastEpoch) {
         SweepSection.Pruner p = section.pruner();
         SweepSection.Objective o = section.objective();
-        return switch (p.type()) {
-            case "median" -> List.of(new MedianPruner(store, sweepId, trial, o.metric(), o.maximize(), p.warmup()));
-            case "asha" -> List.of(new AshaPruner(store, sweepId, trial, o.metric(), o.maximize(), p.warmup(), p.reduction()));
-            default -> List.of();
+        EpochVerdict pruner = switch (p.type()) {
+            case "median" -> new MedianPruner(store, sweepId, trial, o.metric(), o.maximize(), p.warmup());
+            case "asha" -> new AshaPruner(store, sweepId, trial, o.metric(), o.maximize(), p.warmup(), p.reduction());
+            default -> null;
         };
+        if (pruner == null) {
+            return List.of();
+        }
+        return List.of((epoch, metrics) -> epoch >= lastEpoch ? EpochVerdict.Decision.CONTINUE : pruner.after(epoch, metrics));
     }
 
     /** Trials that differ only in model or optimizer share one loaded and split dataset. */

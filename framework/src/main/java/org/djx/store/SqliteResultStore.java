@@ -1,5 +1,7 @@
 package org.djx.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,10 +12,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -398,12 +402,12 @@ public final class SqliteResultStore implements SweepStore {
 
     // ---- sweeps -------------------------------------------------------------------------------
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot store " + value + " as JSON", e);
         }
     }
@@ -411,7 +415,7 @@ public final class SqliteResultStore implements SweepStore {
     private static <T> T fromJson(String text, Class<T> type) {
         try {
             return JSON.readValue(text, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new StoreException("the results store holds malformed JSON: " + text, e);
         }
     }
@@ -602,7 +606,7 @@ public final class SqliteResultStore implements SweepStore {
     }
 
     @Override
-    public int requeueForRetry(long sweepId, int maxRetries, java.util.Set<RunStatus> statuses) {
+    public int requeueForRetry(long sweepId, int maxRetries, Set<RunStatus> statuses) {
         for (RunStatus s : statuses) {
             if (s != RunStatus.FAILED && s != RunStatus.INTERRUPTED) {
                 throw new IllegalArgumentException("only failed or interrupted trials are retried, not " + s.label());
@@ -655,7 +659,7 @@ public final class SqliteResultStore implements SweepStore {
                         Double value = rs.wasNull() ? null : objective;
                         @SuppressWarnings("unchecked")
                         Map<String, Object> overrides = fromJson(rs.getString(3), LinkedHashMap.class);
-                        out.add(new TrialRecord(rs.getLong(1), rs.getInt(2), java.util.Collections.unmodifiableMap(overrides),
+                        out.add(new TrialRecord(rs.getLong(1), rs.getInt(2), Collections.unmodifiableMap(overrides),
                                 RunStatus.fromLabel(rs.getString(4)), run, rs.getInt(6), rs.getString(7), instant(rs.getString(8)),
                                 instant(rs.getString(9)), rs.getString(10), rs.getInt(11), value));
                     }

@@ -1,7 +1,9 @@
 package org.djx.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The part of the results store that sweeps use: sweeps, their trials, and the claims that let
@@ -23,7 +25,7 @@ public interface SweepStore extends ResultStore {
     Optional<SweepRecord> latestSweep(String experiment);
 
     /** Queues more trials, numbered after the sweep's last one; returns how many were added. */
-    int addTrials(long sweepId, List<java.util.Map<String, Object>> overrides);
+    int addTrials(long sweepId, List<Map<String, Object>> overrides);
 
     /**
      * Hands the queued trial with the lowest number to {@code worker}: it becomes running, its
@@ -53,7 +55,7 @@ public interface SweepStore extends ResultStore {
      * Queues again the trials in one of {@code statuses} (failed, interrupted) that were tried at
      * most {@code maxRetries} times, i.e. that have a retry left; returns how many.
      */
-    int requeueForRetry(long sweepId, int maxRetries, java.util.Set<RunStatus> statuses);
+    int requeueForRetry(long sweepId, int maxRetries, Set<RunStatus> statuses);
 
     /** Every trial of the sweep, by number, with its objective value when it has one. */
     List<TrialRecord> trials(long sweepId);

@@ -1,11 +1,13 @@
 package org.djx.sweep;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.djx.descriptor.Canonical;
 import org.djx.descriptor.DescriptorException;
+import org.djx.descriptor.Problem;
 import org.djx.descriptor.SweepSection;
 import org.djx.plugin.internal.PluginCatalog;
 import org.djx.store.NewSweep;
@@ -77,6 +79,7 @@ public final class SweepSetup {
     private static void requireOneValidTrial(ExperimentPlan base, List<String> overrides, PluginCatalog catalog,
             List<Map<String, Object>> trials) {
         DescriptorException first = null;
+        Map<String, Object> firstTrial = null;
         for (Map<String, Object> trial : trials) {
             try {
                 ExperimentPlanner.plan(base.file(), TrialOverrides.of(overrides, trial), catalog);
@@ -84,9 +87,31 @@ public final class SweepSetup {
             } catch (DescriptorException e) {
                 if (first == null) {
                     first = e;
+                    firstTrial = trial;
                 }
             }
         }
-        throw first;
+        throw new DescriptorException(atSweepParameters(base, firstTrial, first.problems()));
+    }
+
+    /**
+     * Problems a trial's values caused point at the override djx made for them; point them at
+     * the sweep parameter the user wrote instead.
+     */
+    private static List<Problem> atSweepParameters(ExperimentPlan base, Map<String, Object> trial, List<Problem> problems) {
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : problems) {
+            String swept = trial.keySet().stream()
+                    .filter(path -> p.path().equals(path) || p.path().startsWith(path + ".") || p.path().startsWith(path + "["))
+                    .findFirst().orElse(null);
+            if (swept == null) {
+                out.add(p);
+            } else {
+                String at = "sweep.parameters." + swept;
+                out.add(new Problem(base.experiment().sources().keyAt(at), at,
+                        "no trial is a valid descriptor; with " + swept + " = " + trial.get(swept) + ": " + p.message()));
+            }
+        }
+        return out;
     }
 }

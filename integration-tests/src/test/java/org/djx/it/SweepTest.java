@@ -224,6 +224,24 @@ class SweepTest {
         assertTrue(!err.toString().contains("\tat "), err.toString());
     }
 
+    @Test
+    void aMisspeltParameterPathIsOneErrorAtItsLineAndStoresNothing() throws Exception {
+        Path file = descriptor("typo", 1, """
+                sweep:
+                  parameters:
+                    optimizer.learnin_rate: [0.1, 0.01]
+                """);
+        Path store = dir.resolve("djx.db");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = EndToEndTrainingTest.runCapturingErr(err, "sweep", file.toString(), "--store", store.toString());
+        assertEquals(2, status);
+        assertTrue(err.toString().contains("typo.yaml:17:5: sweep.parameters.optimizer.learnin_rate: no trial is a valid descriptor")
+                && err.toString().contains("no parameter 'learnin_rate'"), err.toString());
+        try (SqliteResultStore s = SqliteResultStore.open(store)) {
+            assertTrue(s.latestSweep("typo").isEmpty(), "no sweep was stored");
+        }
+    }
+
     /** At least one trial completed and one still running. */
     private static boolean midway(Path store) {
         if (!Files.exists(store)) {

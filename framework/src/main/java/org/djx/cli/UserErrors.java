@@ -5,6 +5,7 @@ import org.djx.descriptor.DescriptorException;
 import org.djx.plugin.DatasetException;
 import org.djx.plugin.PluginException;
 import org.djx.store.StoreException;
+import org.djx.sweep.SweepException;
 import org.djx.training.TrainingException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -43,7 +44,8 @@ final class UserErrors implements IExecutionExceptionHandler, IParameterExceptio
 
     static boolean isUserError(Throwable e) {
         return e instanceof DescriptorException || e instanceof PluginException || e instanceof DatasetException
-                || e instanceof StoreException || e instanceof TrainingException || e instanceof UserException;
+                || e instanceof StoreException || e instanceof TrainingException || e instanceof UserException
+                || e instanceof SweepException;
     }
 
     @Override

@@ -34,7 +34,7 @@ final class ExperimentBinder {
         Experiment.Optimizer optimizer = optimizer(top);
         Experiment.Training training = training(top);
         Experiment.Checkpoint checkpoint = checkpoint(top);
-        Map<String, Object> sweep = sweep(top);
+        Map<String, Object> sweep = sweep(top, seed);
         top.raw("extends"); // consumed by the loader
         top.finish();
         return new Experiment(name, description, tags, seed, engine, devices, dataset, model, loss, optimizer,
@@ -169,36 +169,16 @@ final class ExperimentBinder {
         return metric != null && metric.endsWith("loss") ? "min" : "max";
     }
 
-    private Map<String, Object> sweep(Fields top) {
+    /** Checks the sweep section (see {@link SweepSection}) and keeps it as written. */
+    private Map<String, Object> sweep(Fields top, long seed) {
         Object raw = top.raw("sweep");
         if (raw == null) {
             return null;
         }
-        Fields f = new Fields(raw, "sweep", sources, problems);
-        f.choice("strategy", "grid", List.of("grid", "random"));
-        f.optionalInteger("trials", 1);
-        f.optionalInteger("seed", 0);
-        f.optionalInteger("max_retries", 0);
-        Object params = f.raw("parameters");
-        if (params == null) {
-            f.problem("sweep.parameters", "is required: the descriptor paths to vary and their values");
-        } else if (!(params instanceof Map)) {
-            f.problem("sweep.parameters", "expected a mapping of descriptor paths to choices, got " + Values.describe(params));
+        SweepSection.bind(raw, seed, sources, problems);
+        if (!(raw instanceof Map)) {
+            return null;
         }
-        if (f.has("objective")) {
-            Fields o = new Fields(f.raw("objective"), "sweep.objective", sources, problems);
-            String metric = o.string("metric", DEFAULT_METRIC);
-            o.choice("goal", defaultMode(metric).equals("max") ? "maximize" : "minimize", List.of("maximize", "minimize"));
-            o.finish();
-        }
-        if (f.has("pruner")) {
-            Fields p = new Fields(f.raw("pruner"), "sweep.pruner", sources, problems);
-            p.choice("type", "median", List.of("median", "asha", "none"));
-            p.optionalInteger("warmup", 0);
-            p.optionalInteger("reduction", 2);
-            p.finish();
-        }
-        f.finish();
         @SuppressWarnings("unchecked")
         Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) raw);
         return copy;

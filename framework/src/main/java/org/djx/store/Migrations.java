@@ -138,7 +138,44 @@ final class Migrations {
                            MAX(CASE WHEN name = 'validate_accuracy' THEN value END) AS validate_accuracy,
                            MAX(CASE WHEN name = 'learning_rate' THEN value END) AS learning_rate,
                            MAX(CASE WHEN name = 'epoch_seconds' THEN value END) AS epoch_seconds
-                    FROM metrics GROUP BY run_id, epoch"""));
+                    FROM metrics GROUP BY run_id, epoch"""),
+            // 3: hyperparameter sweeps, their trials, and runs tied to the trial they ran
+            List.of(
+                    """
+                    CREATE TABLE sweeps (
+                        id INTEGER PRIMARY KEY,
+                        experiment TEXT NOT NULL,
+                        descriptor_hash TEXT NOT NULL,
+                        descriptor TEXT NOT NULL,
+                        descriptor_file TEXT NOT NULL,
+                        overrides TEXT NOT NULL,
+                        strategy TEXT NOT NULL,
+                        objective_metric TEXT NOT NULL,
+                        objective_goal TEXT NOT NULL CHECK (objective_goal IN ('maximize', 'minimize')),
+                        max_retries INTEGER NOT NULL,
+                        created_at TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('running', 'completed')))""",
+                    "CREATE INDEX sweeps_by_experiment ON sweeps(experiment, id)",
+                    """
+                    CREATE TABLE trials (
+                        id INTEGER PRIMARY KEY,
+                        sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
+                        number INTEGER NOT NULL,
+                        overrides TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN
+                            ('queued', 'running', 'completed', 'failed', 'pruned', 'interrupted')),
+                        run_id INTEGER REFERENCES runs(id),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        worker TEXT,
+                        claimed_at TEXT,
+                        heartbeat_at TEXT,
+                        ended_at TEXT,
+                        error TEXT,
+                        UNIQUE (sweep_id, number))""",
+                    "CREATE INDEX trials_by_status ON trials(sweep_id, status, number)",
+                    "ALTER TABLE runs ADD COLUMN sweep_id INTEGER REFERENCES sweeps(id)",
+                    "ALTER TABLE runs ADD COLUMN trial INTEGER",
+                    "CREATE INDEX runs_by_trial ON runs(sweep_id, trial)"));
 
     /** The schema version this djx writes. */
     static int latest() {

@@ -164,7 +164,7 @@ public final class ExperimentRunner {
         long runId;
         if (resume == null) {
             runId = store.startRun(new NewRun(e.name(), plan.hash(), Canonical.json(plan.effective()),
-                    plan.file().toString(), Canonical.flatten(plan.effective()), provenance));
+                    plan.file().toString(), Canonical.flatten(plan.effective()), provenance, options.sweepId(), options.trial()));
         } else {
             runId = resume.runId();
             store.reopenRun(runId);

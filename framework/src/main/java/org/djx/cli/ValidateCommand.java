@@ -2,10 +2,12 @@ package org.djx.cli;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.djx.descriptor.DescriptorException;
 import org.djx.model.LayerSummary;
@@ -51,6 +53,10 @@ final class ValidateCommand implements Callable<Integer> {
             } catch (DescriptorException e) {
                 allOk = false;
                 e.problems().forEach(p -> err.println(p));
+                if (files.size() > 1) {
+                    int n = e.problems().size();
+                    err.println(file + ": " + n + (n == 1 ? " problem" : " problems"));
+                }
             }
             out.flush();
             err.flush();
@@ -58,19 +64,22 @@ final class ValidateCommand implements Callable<Integer> {
         return allOk ? 0 : UserErrors.USAGE;
     }
 
+    /** One line per layer: its input and output shape (one example, no batch) and parameter count. */
     static void printSummary(PrintWriter out, ExperimentPlan plan) {
         List<LayerSummary> rows;
         try (NDManager manager = Engine.getEngine(plan.experiment().engine()).newBaseManager()) {
             rows = ModelPlanner.countParameters(ModelPlanner.build(plan.layers(), plan.input()), plan.input(), plan.shapes(), manager);
         }
-        out.printf("  %-5s %-14s %-16s %12s%n", "#", "layer", "output shape", "parameters");
-        out.printf("  %-5s %-14s %-16s %12s%n", "", "input", plan.input(), "");
+        String format = "  %-4s %-14s %-16s %-16s %12s%n";
+        out.printf(Locale.ROOT, format, "#", "layer", "input", "output", "parameters");
+        Shape input = plan.input();
         long total = 0;
         for (LayerSummary row : rows) {
-            out.printf("  %-5d %-14s %-16s %,12d%n", row.index(), row.type(), row.outputShape(), row.parameters());
+            out.printf(Locale.ROOT, format, row.index(), row.type(), input, row.outputShape(), String.format(Locale.ROOT, "%,d", row.parameters()));
             total += row.parameters();
+            input = row.outputShape();
         }
-        out.printf("  total parameters: %,d%n", total);
+        out.printf(Locale.ROOT, "  total parameters: %,d%n", total);
         out.printf("  descriptor hash: %s%n", plan.hash());
     }
 }

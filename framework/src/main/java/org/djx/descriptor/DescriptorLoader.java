@@ -17,7 +17,8 @@ import java.util.Set;
  * binds the result to an {@link Experiment} with defaults applied.
  *
  * <p>{@code extends: base.yaml} (relative to the file) merges the base under the file: mappings
- * merge key by key, anything else (lists included) is replaced whole.
+ * merge key by key, anything else (lists included) is replaced whole, and so is a plugin mapping
+ * whose {@code type} the file changes. Bases may extend further bases; a cycle is an error.
  */
 public final class DescriptorLoader {
 
@@ -36,11 +37,11 @@ public final class DescriptorLoader {
         SourceMap sources = new SourceMap();
         Object tree = readWithExtends(file, sources, new LinkedHashSet<>());
         tree = Overrides.apply(tree, overrides, sources);
-        List<Problem> problems = new ArrayList<>();
         if (tree == null) {
-            problems.add(new Problem(new SourcePosition(file.toString(), 1, 1), "", "the descriptor is empty"));
-            tree = new LinkedHashMap<String, Object>();
+            throw new DescriptorException(new Problem(new SourcePosition(file.toString(), 1, 1), "",
+                    "the descriptor is empty; it needs at least dataset: and model: (see experiments/README.md)"));
         }
+        List<Problem> problems = new ArrayList<>();
         Experiment experiment = new ExperimentBinder(sources, problems).bind(tree, defaultName(file));
         return new Result(experiment, problems);
     }
@@ -68,20 +69,25 @@ public final class DescriptorLoader {
         }
         YamlReader.Document doc = YamlReader.read(text, file.toString(), "");
         Object root = doc.root();
+        if (root != null && !(root instanceof Map)) {
+            throw new DescriptorException(new Problem(doc.sources().valueAt(""), "",
+                    "a descriptor is a mapping of keys (name:, dataset:, model:, ...), got " + Values.describe(root)));
+        }
         if (root instanceof Map<?, ?> map && map.get("extends") != null) {
             Object target = map.get("extends");
             if (!(target instanceof String base)) {
                 throw new DescriptorException(new Problem(doc.sources().valueAt("extends"), "extends",
                         "expected the path of another descriptor, got " + Values.describe(target)));
             }
-            Path basePath = normal.getParent().resolve(base);
+            // Relative to the extending file, and printed the way that file was named.
+            Path basePath = (file.getParent() == null ? Path.of(base) : file.getParent().resolve(base)).normalize();
             if (!Files.isRegularFile(basePath)) {
                 throw new DescriptorException(new Problem(doc.sources().valueAt("extends"), "extends",
                         "descriptor to extend not found: " + basePath));
             }
-            if (chain.contains(basePath.normalize())) {
+            if (chain.contains(basePath.toAbsolutePath().normalize())) {
                 throw new DescriptorException(new Problem(doc.sources().valueAt("extends"), "extends",
-                        "extends cycle: " + cycle(chain, basePath.normalize())));
+                        "extends cycle: " + cycle(chain, basePath.toAbsolutePath().normalize())));
             }
             SourceMap baseSources = new SourceMap();
             Object baseTree = readWithExtends(basePath, baseSources, chain);
@@ -103,9 +109,15 @@ public final class DescriptorLoader {
         return String.join(" -> ", names);
     }
 
+    /** A plugin mapping whose {@code type} changes is replaced whole: the old parameters belong to the old plugin. */
+    private static boolean sameType(Map<?, ?> base, Map<?, ?> override) {
+        Object type = override.get("type");
+        return type == null || type.equals(base.get("type"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Object merge(Object base, Object override, String path, SourceMap sources) {
-        if (base instanceof Map<?, ?> b && override instanceof Map<?, ?> o) {
+        if (base instanceof Map<?, ?> b && override instanceof Map<?, ?> o && sameType(b, o)) {
             Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) b);
             for (Map.Entry<String, Object> e : ((Map<String, Object>) o).entrySet()) {
                 String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();

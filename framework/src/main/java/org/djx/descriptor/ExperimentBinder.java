@@ -11,6 +11,8 @@ final class ExperimentBinder {
 
     static final List<String> ENGINES = List.of("MXNet", "PyTorch");
     static final String DEFAULT_METRIC = "validate_accuracy";
+    /** The metrics every run records per epoch, which early stopping and checkpoints can watch. */
+    static final List<String> METRICS = List.of("validate_accuracy", "validate_loss", "train_accuracy", "train_loss");
 
     private final SourceMap sources;
     private final List<Problem> problems;
@@ -102,7 +104,7 @@ final class ExperimentBinder {
         List<PluginSpec> layers = new ArrayList<>();
         List<Object> rawLayers = f.list("layers");
         if (rawLayers == null) {
-            if (top.raw("model") != null) {
+            if (top.raw("model") != null && f.raw("layers") == null) {
                 f.problem("model.layers", "is required: a list of layers, each with a 'type'");
             }
         } else if (rawLayers.isEmpty()) {
@@ -136,6 +138,9 @@ final class ExperimentBinder {
         int batchSize = (int) f.integer("batch_size", 100, 1);
         int epochs = (int) f.integer("epochs", 10, 1);
         Long steps = f.optionalInteger("steps", 1);
+        if (steps != null && f.has("epochs")) {
+            f.problem("training.steps", "give training.epochs or training.steps, not both");
+        }
         Long evalEvery = f.optionalInteger("eval_every", 1);
         if (evalEvery != null && steps == null) {
             f.problem("training.eval_every", "only applies with training.steps; epochs are evaluated at each end");
@@ -143,7 +148,7 @@ final class ExperimentBinder {
         Experiment.EarlyStopping early = null;
         if (f.has("early_stopping")) {
             Fields e = new Fields(f.raw("early_stopping"), "training.early_stopping", sources, problems);
-            String metric = e.string("metric", DEFAULT_METRIC);
+            String metric = e.choice("metric", DEFAULT_METRIC, METRICS);
             boolean maximize = e.choice("mode", defaultMode(metric), List.of("max", "min")).equals("max");
             int patience = (int) e.integer("patience", 3, 1);
             double minDelta = e.number("min_delta", 0.0, 0.0, Double.MAX_VALUE, false);
@@ -158,7 +163,7 @@ final class ExperimentBinder {
     private Experiment.Checkpoint checkpoint(Fields top) {
         Fields f = new Fields(top.raw("checkpoint"), "checkpoint", sources, problems);
         boolean enabled = f.bool("enabled", true);
-        String metric = f.string("metric", DEFAULT_METRIC);
+        String metric = f.choice("metric", DEFAULT_METRIC, METRICS);
         boolean maximize = f.choice("mode", defaultMode(metric), List.of("max", "min")).equals("max");
         f.finish();
         return new Experiment.Checkpoint(enabled, metric, maximize);

@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Applies {@code --set path=value} overrides to a descriptor tree. The value is parsed as YAML, so
  * {@code 0.01}, {@code true}, {@code [64, 128]} and {@code {type: adam}} are typed exactly like the
- * text they replace. Keys that the schema does not know are reported later, by the binder, like
- * any other unknown key.
+ * text they replace. A path may name a key the file leaves out (its default is then replaced), but
+ * keys that the schema or the plugin does not know are reported by the binder and the plugin
+ * resolver, like any other unknown key, at the override. An index past the end of a list, or a
+ * key below a value that is not a mapping, is reported at the position of that list or value.
  */
 public final class Overrides {
 
@@ -51,6 +53,11 @@ public final class Overrides {
             problems.add(new Problem(SourcePosition.commandLine(origin), path, "the value is not valid YAML"));
             return root;
         }
+        if ("extends".equals(segments.get(0))) {
+            problems.add(new Problem(SourcePosition.commandLine(origin), path,
+                    "extends is resolved before overrides apply; edit the file instead"));
+            return root;
+        }
         if (root == null) {
             root = new LinkedHashMap<String, Object>();
         }
@@ -61,9 +68,13 @@ public final class Overrides {
             boolean last = i == segments.size() - 1;
             String here = at.toString();
             appendSegment(at, segment);
+            // Problems with the path point at what the file holds there, so the user sees both.
+            SourcePosition where = sources.valueAt(here) != null ? sources.valueAt(here) : SourcePosition.commandLine(origin);
+            String subject = here.isEmpty() ? "the descriptor" : here;
             if (segment instanceof String key) {
                 if (!(node instanceof Map)) {
-                    problems.add(new Problem(SourcePosition.commandLine(origin), path, (here.isEmpty() ? "the descriptor" : here) + " is not a mapping, so it has no key '" + key + "'"));
+                    problems.add(new Problem(where, here, origin + ": " + subject + " is "
+                            + Values.describe(node) + ", not a mapping, so it has no key '" + key + "'"));
                     return root;
                 }
                 @SuppressWarnings("unchecked")
@@ -71,18 +82,33 @@ public final class Overrides {
                 if (last) {
                     map.put(key, value);
                 } else {
-                    node = map.computeIfAbsent(key, k -> new LinkedHashMap<String, Object>());
+                    Object child = map.get(key);
+                    if (child == null) {
+                        child = new LinkedHashMap<String, Object>();
+                        map.put(key, child);
+                    } else if (child instanceof String name && segments.get(i + 1) instanceof String) {
+                        // A plugin given by bare name ("optimizer: adam") is short for {type: adam}.
+                        Map<String, Object> expanded = new LinkedHashMap<>();
+                        expanded.put("type", name);
+                        map.put(key, expanded);
+                        child = expanded;
+                        sources.putValue(at + ".type", sources.valueAt(at.toString()));
+                    }
+                    node = child;
                 }
             } else {
                 int index = (Integer) segment;
                 if (!(node instanceof List)) {
-                    problems.add(new Problem(SourcePosition.commandLine(origin), path, here + " is not a list"));
+                    problems.add(new Problem(where, here, origin + ": " + subject + " is " + Values.describe(node)
+                            + ", not a list, so it has no index [" + index + "]"));
                     return root;
                 }
                 @SuppressWarnings("unchecked")
                 List<Object> list = (List<Object>) node;
                 if (index >= list.size()) {
-                    problems.add(new Problem(SourcePosition.commandLine(origin), path, "index " + index + " is out of range: " + here + " has " + list.size() + " entries"));
+                    problems.add(new Problem(where, here, origin + ": index " + index + " is out of range; " + here
+                            + " has " + list.size() + (list.size() == 1 ? " entry" : " entries")
+                            + (list.isEmpty() ? "" : " (indexes 0 to " + (list.size() - 1) + ")")));
                     return root;
                 }
                 if (last) {

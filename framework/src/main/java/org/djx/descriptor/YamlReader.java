@@ -51,12 +51,8 @@ public final class YamlReader {
             node = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-            if (e.getContext() != null && !e.getContext().isBlank()) {
-                problem = e.getContext() + ", " + problem;
-            }
             throw new DescriptorException(
-                    new Problem(position(sourceName, mark), "", "invalid YAML: " + tidy(problem)));
+                    new Problem(position(sourceName, mark), "", "invalid YAML: " + explain(e, mark)));
         } catch (YamlEngineException e) {
             throw new DescriptorException(
                     new Problem(new SourcePosition(sourceName, 0, 0), "", "invalid YAML: " + e.getMessage()));
@@ -70,8 +66,23 @@ public final class YamlReader {
         return new Document(root, sources);
     }
 
-    private static String tidy(String problem) {
-        return problem.replace("\t", "\\t").replace("'\\t'", "a tab (YAML indentation must use spaces)");
+    /** SnakeYAML's wording, with the two commonest mistakes (tabs, uneven indentation) said plainly. */
+    private static String explain(MarkedYamlEngineException e, Mark problemMark) {
+        String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+        if (problem.contains("\t") || problem.contains("(TAB)")) {
+            return "a tab character; YAML indentation must use spaces";
+        }
+        String context = e.getContext() == null ? "" : e.getContext().trim();
+        String text = context.isEmpty() ? problem : context + ", " + problem;
+        if (problem.contains("expected <block end>") || problem.contains("mapping values are not allowed here")) {
+            text += "; check the indentation of this line against the lines above";
+        }
+        Mark contextMark = e.getContextMark().orElse(null);
+        if (contextMark != null && problemMark != null && contextMark.getLine() != problemMark.getLine()) {
+            text += "; the enclosing block started at line " + (contextMark.getLine() + 1) + ", column "
+                    + (contextMark.getColumn() + 1);
+        }
+        return text;
     }
 
     private static Object convert(

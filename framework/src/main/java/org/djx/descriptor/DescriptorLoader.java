@@ -43,7 +43,7 @@ public final class DescriptorLoader {
         }
         List<Problem> problems = new ArrayList<>();
         Experiment experiment = new ExperimentBinder(sources, problems).bind(tree, defaultName(file));
-        return new Result(experiment, problems);
+        return new Result(experiment, Problem.inReadingOrder(problems));
     }
 
     private static String defaultName(Path file) {

@@ -67,11 +67,13 @@ final class ExperimentBinder {
             top.problem(path, "is required (e.g. dataset: {type: fashion-mnist})");
             return new Experiment.Dataset(null, 0.2, seed, "all", null);
         }
-        Fields f = new Fields(top.raw(path), path, sources, problems);
+        Object raw = top.raw(path);
+        // A bare name ("dataset: fashion-mnist") is a plugin with its defaults, as for loss and optimizer.
+        Fields f = new Fields(raw instanceof String ? null : raw, path, sources, problems);
         f.raw("type");
         Object split = f.raw("split");
         Long limit = f.optionalInteger("limit", 1);
-        PluginSpec plugin = f.pluginAt(top.raw(path), path, null, Set.of("split", "limit"));
+        PluginSpec plugin = f.pluginAt(raw, path, null, Set.of("split", "limit"));
         Fields s = new Fields(split, path + ".split", sources, problems);
         double validation = s.number("validation", 0.2, 0.0, 1.0, true);
         long splitSeed = s.integer("seed", seed, 0);

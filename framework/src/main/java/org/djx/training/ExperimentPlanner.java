@@ -62,7 +62,7 @@ public final class ExperimentPlanner {
             shapes = ModelPlanner.inferShapes(layers, paths, input, e.sources(), problems);
         }
         if (!problems.isEmpty()) {
-            throw new DescriptorException(problems);
+            throw new DescriptorException(Problem.inReadingOrder(problems));
         }
         Map<String, Object> effective = effective(e, dataset, loss, optimizer, schedule, layers);
         return new ExperimentPlan(file, e, effective, Canonical.hash(effective), input, List.copyOf(layers), shapes,

@@ -73,7 +73,7 @@ final class ExperimentBinder {
         f.raw("type");
         Object split = f.raw("split");
         Long limit = f.optionalInteger("limit", 1);
-        PluginSpec plugin = f.pluginAt(raw, path, null, Set.of("split", "limit"));
+        PluginSpec plugin = f.pluginAt(raw, path, null, Experiment.Dataset.FRAMEWORK_KEYS);
         Fields s = new Fields(split, path + ".split", sources, problems);
         double validation = s.number("validation", 0.2, 0.0, 1.0, true);
         long splitSeed = s.integer("seed", seed, 0);
@@ -131,7 +131,7 @@ final class ExperimentBinder {
             f.problem("optimizer.learning_rate", "must be greater than 0");
         }
         PluginSpec schedule = f.plugin("schedule", "fixed", Set.of());
-        PluginSpec plugin = top.plugin("optimizer", "sgd", Set.of("learning_rate", "schedule"));
+        PluginSpec plugin = top.plugin("optimizer", "sgd", Experiment.Optimizer.FRAMEWORK_KEYS);
         return new Experiment.Optimizer(plugin, lr, schedule);
     }
 

@@ -69,7 +69,7 @@ final class ExperimentBinder {
         }
         Object raw = top.raw(path);
         // A bare name ("dataset: fashion-mnist") is a plugin with its defaults, as for loss and optimizer.
-        Fields f = new Fields(raw instanceof String ? null : raw, path, sources, problems);
+        Fields f = new Fields(raw instanceof Map ? raw : null, path, sources, problems);
         f.raw("type");
         Object split = f.raw("split");
         Long limit = f.optionalInteger("limit", 1);
@@ -113,6 +113,10 @@ final class ExperimentBinder {
             f.problem("model.layers", "must hold at least one layer");
         } else {
             for (int i = 0; i < rawLayers.size(); i++) {
+                if (rawLayers.get(i) == null) {
+                    f.problem("model.layers[" + i + "]", "is empty; a layer needs a 'type', e.g. {type: relu}");
+                    continue;
+                }
                 PluginSpec layer = f.pluginAt(rawLayers.get(i), "model.layers[" + i + "]", null, Set.of());
                 if (layer != null) {
                     layers.add(layer);
@@ -125,7 +129,8 @@ final class ExperimentBinder {
 
     private Experiment.Optimizer optimizer(Fields top) {
         Object raw = top.raw("optimizer");
-        Fields f = new Fields(raw instanceof String ? null : raw, "optimizer", sources, problems);
+        // Anything but a mapping is checked once, as a plugin reference, below.
+        Fields f = new Fields(raw instanceof Map ? raw : null, "optimizer", sources, problems);
         double lr = f.number("learning_rate", 0.001, 0.0, Double.MAX_VALUE, false);
         if (f.has("learning_rate") && lr <= 0) {
             f.problem("optimizer.learning_rate", "must be greater than 0");

@@ -2,11 +2,14 @@ package org.djx.descriptor;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -59,7 +62,8 @@ public final class YamlReader {
         }
         SourceMap sources = new SourceMap();
         List<Problem> problems = new ArrayList<>();
-        Object root = node.map(n -> convert(n, rootPath, sourceName, sources, problems)).orElse(null);
+        Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        Object root = node.map(n -> convert(n, rootPath, sourceName, sources, problems, open)).orElse(null);
         if (!problems.isEmpty()) {
             throw new DescriptorException(problems);
         }
@@ -85,9 +89,24 @@ public final class YamlReader {
         return text;
     }
 
+    /** @param open the collections being converted around this node, to catch an alias to one of them */
     private static Object convert(
-            Node node, String path, String source, SourceMap sources, List<Problem> problems) {
+            Node node, String path, String source, SourceMap sources, List<Problem> problems, Set<Node> open) {
         sources.putValue(path, position(source, node.getStartMark().orElse(null)));
+        if (!(node instanceof ScalarNode) && !open.add(node)) {
+            problems.add(new Problem(sources.valueAt(path), path,
+                    "a YAML alias refers to a value that contains it; a descriptor cannot be recursive"));
+            return null;
+        }
+        try {
+            return convertNode(node, path, source, sources, problems, open);
+        } finally {
+            open.remove(node);
+        }
+    }
+
+    private static Object convertNode(
+            Node node, String path, String source, SourceMap sources, List<Problem> problems, Set<Node> open) {
         if (node instanceof MappingNode mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
             Map<String, SourcePosition> seen = new HashMap<>();
@@ -110,7 +129,7 @@ public final class YamlReader {
                     continue;
                 }
                 sources.putKey(childPath, keyPos);
-                map.put(key, convert(tuple.getValueNode(), childPath, source, sources, problems));
+                map.put(key, convert(tuple.getValueNode(), childPath, source, sources, problems, open));
             }
             return map;
         }
@@ -120,7 +139,7 @@ public final class YamlReader {
             for (Node item : sequence.getValue()) {
                 String childPath = path + "[" + i++ + "]";
                 sources.putKey(childPath, position(source, item.getStartMark().orElse(null)));
-                list.add(convert(item, childPath, source, sources, problems));
+                list.add(convert(item, childPath, source, sources, problems, open));
             }
             return list;
         }

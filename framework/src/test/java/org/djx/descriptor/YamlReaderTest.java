@@ -112,6 +112,17 @@ class YamlReaderTest {
     }
 
     @Test
+    void aliasesAreExpandedButMayNotContainThemselves() {
+        Object root = YamlReader.read("a: &x {type: relu}\nb: [*x, *x]\n", "f.yaml", "").root();
+        assertEquals(Map.of("a", Map.of("type", "relu"), "b", List.of(Map.of("type", "relu"), Map.of("type", "relu"))), root);
+
+        DescriptorException e = assertThrows(DescriptorException.class,
+                () -> YamlReader.read("m: &m\n  layers: [*m]\n", "f.yaml", ""));
+        assertEquals("m.layers[0]", e.problems().get(0).path());
+        assertTrue(e.problems().get(0).message().contains("cannot be recursive"));
+    }
+
+    @Test
     void anEmptyDocumentHasNoRoot() {
         assertNull(YamlReader.read("# only a comment\n", "f.yaml", "").root());
         assertNull(YamlReader.read("", "f.yaml", "").root());

@@ -1,6 +1,7 @@
 package org.djx.cli;
 
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.PrintWriter;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.djx.descriptor.DescriptorException;
+import org.djx.descriptor.Experiment;
+import org.djx.descriptor.Problem;
 import org.djx.model.LayerSummary;
 import org.djx.model.ModelPlanner;
 import org.djx.plugin.internal.PluginCatalog;
@@ -48,8 +51,9 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 ExperimentPlan plan = ExperimentPlanner.plan(file, overrides, catalog);
+                List<LayerSummary> rows = countParameters(plan);
                 out.println(file + ": ok");
-                printSummary(out, plan);
+                printSummary(out, plan, rows);
             } catch (DescriptorException e) {
                 allOk = false;
                 e.problems().forEach(p -> err.println(p));
@@ -64,12 +68,30 @@ final class ValidateCommand implements Callable<Integer> {
         return allOk ? 0 : UserErrors.USAGE;
     }
 
-    /** One line per layer: its input and output shape (one example, no batch) and parameter count. */
-    static void printSummary(PrintWriter out, ExperimentPlan plan) {
-        List<LayerSummary> rows;
-        try (NDManager manager = Engine.getEngine(plan.experiment().engine()).newBaseManager()) {
-            rows = ModelPlanner.countParameters(ModelPlanner.build(plan.layers(), plan.input()), plan.input(), plan.shapes(), manager);
+    /**
+     * Builds the model once on the descriptor's engine to count its parameters. An engine that is
+     * not installed, or a model too large to allocate, is the descriptor's problem, not a crash.
+     */
+    static List<LayerSummary> countParameters(ExperimentPlan plan) {
+        Experiment e = plan.experiment();
+        Engine engine;
+        try {
+            engine = Engine.getEngine(e.engine());
+        } catch (IllegalArgumentException | EngineException x) {
+            throw new DescriptorException(new Problem(e.sources().valueAt("engine"), "engine",
+                    "engine '" + e.engine() + "' is not available here (installed: " + String.join(", ", Engine.getAllEngines()) + ")"));
         }
+        try (NDManager manager = engine.newBaseManager()) {
+            return ModelPlanner.countParameters(ModelPlanner.build(plan.layers(), plan.input()), plan.input(), plan.shapes(), manager);
+        } catch (EngineException | OutOfMemoryError x) {
+            String reason = String.valueOf(x.getMessage()).lines().findFirst().orElse("");
+            throw new DescriptorException(new Problem(e.sources().valueAt("model.layers"), "model.layers",
+                    "the model cannot be built to count its parameters (too large?): " + reason));
+        }
+    }
+
+    /** One line per layer: its input and output shape (one example, no batch) and parameter count. */
+    static void printSummary(PrintWriter out, ExperimentPlan plan, List<LayerSummary> rows) {
         String format = "  %-4s %-14s %-16s %-16s %12s%n";
         out.printf(Locale.ROOT, format, "#", "layer", "input", "output", "parameters");
         Shape input = plan.input();

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,23 +41,50 @@ class BadDescriptorsTest {
         }
     }
 
+    /** {@code djx run} refuses the same descriptors before it opens the store, so nothing is left behind. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badDescriptors")
+    void runRefusesThemBeforeTouchingTheStore(Path file) throws IOException {
+        Path store = dir.resolve("results").resolve("djx.db");
+        List<String> args = arguments("run", file);
+        args.addAll(List.of("--store", store.toString()));
+
+        CliOutput result = CliOutput.run(args.toArray(String[]::new));
+
+        assertEquals(2, result.status(), result.err());
+        assertFalse(result.hasStackTrace(), "no stack trace:\n" + result.err());
+        assertTrue(result.err().startsWith("djx: "), result.err());
+        assertFalse(Files.exists(store), "no store was created");
+    }
+
+    private static List<String> header(Path file, String prefix) throws IOException {
+        return Files.readAllLines(file).stream().takeWhile(l -> l.startsWith("# "))
+                .filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).trim()).toList();
+    }
+
+    private static List<String> arguments(String command, Path file) throws IOException {
+        List<String> args = new ArrayList<>(List.of(command, file.toString()));
+        for (String extra : header(file, "# args: ")) {
+            args.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        return args;
+    }
+
     @Test
     void thereAreAtLeastTwentyBadDescriptors() throws IOException {
         assertTrue(badDescriptors().count() >= 20);
     }
 
+    @TempDir
+    Path dir;
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("badDescriptors")
     void failsWithExitTwoAtTheRightPlace(Path file) throws IOException {
-        List<String> header = Files.readAllLines(file).stream().takeWhile(l -> l.startsWith("# ")).toList();
-        List<String> expectations = header.stream().filter(l -> l.startsWith("# expect: "))
-                .map(l -> l.substring("# expect: ".length())).toList();
+        List<String> expectations = header(file, "# expect: ");
         assertFalse(expectations.isEmpty(), file + " has no '# expect:' line");
-        List<String> args = new ArrayList<>(List.of("validate", file.toString()));
-        header.stream().filter(l -> l.startsWith("# args: "))
-                .forEach(l -> args.addAll(Arrays.asList(l.substring("# args: ".length()).trim().split("\\s+"))));
 
-        CliOutput result = CliOutput.run(args.toArray(String[]::new));
+        CliOutput result = CliOutput.run(arguments("validate", file).toArray(String[]::new));
 
         assertEquals(2, result.status(), file + " should fail with exit 2; printed:\n" + result.err() + result.out());
         assertFalse(result.hasStackTrace(), "no stack trace:\n" + result.err());

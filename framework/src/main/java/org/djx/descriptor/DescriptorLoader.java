@@ -18,7 +18,9 @@ import java.util.Set;
  *
  * <p>{@code extends: base.yaml} (relative to the file) merges the base under the file: mappings
  * merge key by key, anything else (lists included) is replaced whole, and so is a plugin mapping
- * whose {@code type} the file changes. Bases may extend further bases; a cycle is an error.
+ * whose {@code type} the file changes. Bases may extend further bases; a cycle is an error. A file
+ * may also hold {@code overrides:}, a mapping of {@code --set}-style paths to values applied after
+ * the merge, to change one entry of an inherited list ({@code model.layers[7].units: 512}).
  */
 public final class DescriptorLoader {
 
@@ -98,8 +100,27 @@ public final class DescriptorLoader {
             root = merge(baseTree, child, "", sources);
         }
         sources.putAll(doc.sources());
+        root = applyFileOverrides(root, doc.sources(), sources);
         chain.remove(normal);
         return root;
+    }
+
+    /** Applies and removes the file's {@code overrides:} mapping (paths into what it extends). */
+    @SuppressWarnings("unchecked")
+    private static Object applyFileOverrides(Object root, SourceMap fileSources, SourceMap sources) {
+        if (!(root instanceof Map<?, ?> map) || !map.containsKey("overrides")) {
+            return root;
+        }
+        Map<String, Object> tree = (Map<String, Object>) map;
+        Object entries = tree.remove("overrides");
+        if (entries == null) {
+            return root;
+        }
+        if (!(entries instanceof Map<?, ?> m)) {
+            throw new DescriptorException(new Problem(fileSources.valueAt("overrides"), "overrides",
+                    "expected a mapping of descriptor paths to values, e.g. model.layers[7].units: 512; got " + Values.describe(entries)));
+        }
+        return Overrides.applyFromFile(tree, (Map<String, Object>) m, "overrides", sources);
     }
 
     private static String cycle(Set<Path> chain, Path back) {

@@ -37,7 +37,8 @@ final class ExperimentBinder {
         Experiment.Training training = training(top);
         Experiment.Checkpoint checkpoint = checkpoint(top);
         Map<String, Object> sweep = sweep(top);
-        top.raw("extends"); // consumed by the loader
+        top.raw("extends"); // consumed by the loader, like overrides
+        top.raw("overrides");
         top.finish();
         return new Experiment(name, description, tags, seed, engine, devices, dataset, model, loss, optimizer,
                 training, checkpoint, sweep, sources);

@@ -121,6 +121,51 @@ class ExtendsTest {
     }
 
     @Test
+    void overridesInTheFileChangeOneEntryOfAnInheritedList() {
+        Experiment e = load(write(dir, "wide.yaml", """
+                extends: base.yaml
+                overrides:
+                  model.layers[1].units: 20
+                  optimizer.momentum: 0.5
+                  training.epochs: 4
+                training: {epochs: 2}
+                """));
+
+        assertEquals(2, e.model().layers().size());
+        assertEquals(Map.of("units", 20L), e.model().layers().get(1).params());
+        assertEquals(Map.of("momentum", 0.5), e.optimizer().plugin().params());
+        assertEquals(4, e.training().epochs(), "overrides apply after the merge");
+        assertEquals(new SourcePosition(dir.resolve("wide.yaml").toString(), 3, 26),
+                e.sources().valueAt("model.layers[1].units"), "positions point at the override");
+    }
+
+    @Test
+    void fileOverrideProblemsPointAtTheOverride() {
+        Path file = write(dir, "bad.yaml", """
+                extends: base.yaml
+                overrides:
+                  training.batch_size: 0
+                  optimizer.learning_rat: 0.1
+                """);
+        List<Problem> problems = problems(file);
+        assertEquals(List.of(new SourcePosition(file.toString(), 3, 24)), problems.stream().map(Problem::position).toList(),
+                "plugin parameters such as learning_rat are left to the plugin resolver");
+        assertEquals("training.batch_size", problems.get(0).path());
+
+        Problem range = only(failure(write(dir, "range.yaml", """
+                extends: base.yaml
+                overrides:
+                  model.layers[5].units: 3
+                """)));
+        assertEquals(new SourcePosition(dir.resolve("range.yaml").toString(), 3, 3), range.position());
+        assertTrue(range.message().contains("override 'model.layers[5].units': index 5 is out of range; model.layers has 2 entries"),
+                range.message());
+
+        Problem notMapping = only(failure(write(dir, "list.yaml", "extends: base.yaml\noverrides: [a]\n")));
+        assertEquals("overrides", notMapping.path());
+    }
+
+    @Test
     void aCycleIsReportedAtTheExtendsThatClosesIt() {
         write(dir, "a.yaml", "extends: b.yaml\nname: a\n");
         write(dir, "b.yaml", "name: b\nextends: a.yaml\n");

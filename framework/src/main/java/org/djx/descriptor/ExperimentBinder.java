@@ -24,6 +24,7 @@ final class ExperimentBinder {
 
     Experiment bind(Object root, String defaultName) {
         Fields top = new Fields(root, "", sources, problems);
+        top.raw("overrides"); // applied by the loader; known here for "did you mean"
         String name = top.string("name", defaultName);
         String description = top.string("description", "");
         List<String> tags = top.strings("tags");
@@ -37,8 +38,7 @@ final class ExperimentBinder {
         Experiment.Training training = training(top);
         Experiment.Checkpoint checkpoint = checkpoint(top);
         Map<String, Object> sweep = sweep(top);
-        top.raw("extends"); // consumed by the loader, like overrides
-        top.raw("overrides");
+        top.raw("extends"); // consumed by the loader
         top.finish();
         return new Experiment(name, description, tags, seed, engine, devices, dataset, model, loss, optimizer,
                 training, checkpoint, sweep, sources);
@@ -146,7 +146,10 @@ final class ExperimentBinder {
         int batchSize = (int) f.integer("batch_size", 100, 1);
         int epochs = (int) f.integer("epochs", 10, 1);
         Long steps = f.optionalInteger("steps", 1);
-        if (steps != null && f.has("epochs")) {
+        // steps replaces epochs; both written in one file is a mistake, but steps set over an
+        // inherited epochs (extends, overrides, --set) simply wins.
+        if (steps != null && f.has("epochs")
+                && sourceOf("training.steps").equals(sourceOf("training.epochs"))) {
             f.problem("training.steps", "give training.epochs or training.steps, not both");
         }
         Long evalEvery = f.optionalInteger("eval_every", 1);
@@ -175,6 +178,11 @@ final class ExperimentBinder {
         boolean maximize = f.choice("mode", defaultMode(metric), List.of("max", "min")).equals("max");
         f.finish();
         return new Experiment.Checkpoint(enabled, metric, maximize);
+    }
+
+    private String sourceOf(String path) {
+        SourcePosition position = sources.keyAt(path);
+        return position == null ? "" : position.source();
     }
 
     /** Losses are minimised, everything else (accuracy) maximised, unless the user says otherwise. */

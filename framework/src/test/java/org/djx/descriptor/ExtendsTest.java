@@ -166,6 +166,14 @@ class ExtendsTest {
     }
 
     @Test
+    void stepsSetOverAnInheritedEpochsWins() {
+        Experiment e = load(write(dir, "steps.yaml", "extends: base.yaml\ntraining: {steps: 500, eval_every: 100}\n"));
+        assertEquals(new Experiment.Training(100, 10, 500L, 100L, null, null), e.training());
+
+        assertEquals(500L, load(dir.resolve("base.yaml"), "training.steps=500").training().steps());
+    }
+
+    @Test
     void aCycleIsReportedAtTheExtendsThatClosesIt() {
         write(dir, "a.yaml", "extends: b.yaml\nname: a\n");
         write(dir, "b.yaml", "name: b\nextends: a.yaml\n");

@@ -25,10 +25,14 @@ final class Environment {
             description = "Directory of plugin jars (repeatable); also DJX_PLUGIN_PATH and plugins.d/ next to the store.")
     List<Path> pluginPath = new ArrayList<>();
 
-    /** Plugin directories in the order searched. */
+    /** Plugin directories in the order searched: --plugin-path, DJX_PLUGIN_PATH, plugins.d next to the store. */
     List<Path> pluginDirs() {
+        return pluginDirs(System.getenv("DJX_PLUGIN_PATH"));
+    }
+
+    /** {@link #pluginDirs()} with {@code env} as the value of DJX_PLUGIN_PATH. */
+    List<Path> pluginDirs(String env) {
         List<Path> dirs = new ArrayList<>(pluginPath);
-        String env = System.getenv("DJX_PLUGIN_PATH");
         if (env != null && !env.isBlank()) {
             for (String part : env.split(File.pathSeparator)) {
                 if (!part.isBlank()) {

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code djx plugins}: every installed plugin with its parameters and where it came from. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List installed plugins and their parameters.")
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = {"List installed plugins: parameters with types, defaults, ranges and choices, and the jar each came from.",
+                "User plugin jars are searched in --plugin-path, DJX_PLUGIN_PATH and plugins.d/ next to the store."})
 final class PluginsCommand implements Callable<Integer> {
 
     enum Kind { layer, optimizer, schedule, loss, dataset }
@@ -68,28 +70,40 @@ final class PluginsCommand implements Callable<Integer> {
                 rows.add(row);
             }
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+        } else if (plugins.isEmpty()) {
+            out.println("no " + (kind == null ? "" : kind + " ") + "plugins installed");
         } else {
+            int nameWidth = plugins.stream().mapToInt(p -> p.name().length()).max().orElse(0);
+            int paramWidth = plugins.stream().flatMap(p -> p.plugin().parameters().stream()).mapToInt(s -> s.name().length()).max().orElse(0);
+            int typeWidth = plugins.stream().flatMap(p -> p.plugin().parameters().stream()).mapToInt(s -> s.type().label().length()).max().orElse(0);
+            String pluginLine = "  %-" + nameWidth + "s  %s  [%s]%n";
+            String paramLine = "      %-" + paramWidth + "s  %-" + typeWidth + "s  %s (%s)%n";
             PluginKind current = null;
             for (PluginInfo p : plugins) {
                 if (p.kind() != current) {
                     current = p.kind();
                     out.println();
-                    out.println(current.label().toUpperCase() + "S");
+                    out.println((current.label().endsWith("s") ? current.label() + "es" : current.label() + "s").toUpperCase());
                 }
-                out.printf("  %-22s %s  [%s]%n", p.name(), p.plugin().description(), p.source());
+                out.printf(pluginLine, p.name(), p.plugin().description(), p.source());
                 for (ParamSpec s : p.plugin().parameters()) {
-                    String extra = s.required() ? "required" : s.defaultValue() == null ? "optional" : "default " + s.defaultValue();
+                    String extra = s.required() ? "required" : s.defaultValue() == null ? "optional" : "default " + text(s.defaultValue());
                     if (!s.rangeText().isEmpty()) {
                         extra += ", in " + s.rangeText();
                     }
                     if (!s.choices().isEmpty()) {
                         extra += ", one of " + String.join("|", s.choices());
                     }
-                    out.printf("      %-18s %-10s %s (%s)%n", s.name(), s.type().label(), s.description(), extra);
+                    out.printf(paramLine, s.name(), s.type().label(), s.description(), extra);
                 }
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** Numbers as people write them: 0.00001, not 1.0E-5. */
+    private static String text(Object value) {
+        return value instanceof Double d ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : String.valueOf(value);
     }
 }

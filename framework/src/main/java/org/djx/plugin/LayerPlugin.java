@@ -10,7 +10,11 @@ import ai.djl.nn.Block;
  * plugins.layer("name", MyLayer.class)}, list the module in {@code
  * META-INF/services/org.djx.plugin.PluginModule}, and extend the framework's {@code
  * LayerPluginContract} test. Shapes here never include the batch dimension: the seed convnet's
- * input is {@code (1, 28, 28)}.
+ * input is {@code (1, 28, 28)}. {@code plugins/README.md} walks through a complete example.
+ *
+ * <p>A composite layer declares a {@link ParamType#LAYERS} parameter and gets its nested layers,
+ * already resolved and validated, from {@link Params#layers}; it threads shapes through them with
+ * {@link LayerInstance#outputShape} and {@link LayerInstance#build}.
  */
 public interface LayerPlugin extends Plugin {
 

@@ -24,7 +24,7 @@ public final class Params {
      */
     public Params(Map<String, Object> values, Map<String, List<LayerInstance>> layers) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        this.layers = Map.copyOf(layers);
+        this.layers = Collections.unmodifiableMap(new LinkedHashMap<>(layers));
     }
 
     /** Parameters with no nested layers; handy in tests. */
@@ -35,6 +35,11 @@ public final class Params {
     /** Every parameter with its effective value, in declaration order (nested layers excluded). */
     public Map<String, Object> asMap() {
         return values;
+    }
+
+    /** Every {@link ParamType#LAYERS} parameter with its resolved layers, in declaration order. */
+    public Map<String, List<LayerInstance>> layerLists() {
+        return layers;
     }
 
     /** Whether the parameter has a value (given, or defaulted). */

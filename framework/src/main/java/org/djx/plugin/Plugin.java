@@ -16,4 +16,12 @@ public interface Plugin {
 
     /** Every parameter the plugin accepts; any other key in the descriptor is an error. */
     List<ParamSpec> parameters();
+
+    /**
+     * Checks rules that span parameters or that a {@link ParamSpec} range cannot say (e.g. a list
+     * that must be increasing). Called after every parameter passed its own checks; throw
+     * {@link PluginParameterException} naming the parameter, and the user sees the message at that
+     * parameter's line in the descriptor. The default accepts everything.
+     */
+    default void validate(Params params) {}
 }

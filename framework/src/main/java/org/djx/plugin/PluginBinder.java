@@ -25,22 +25,27 @@ public final class PluginBinder {
         this.onBind = onBind;
     }
 
+    /** Binds a {@link LayerPlugin} under {@code name}; returns this binder for chaining. */
     public PluginBinder layer(String name, Class<? extends LayerPlugin> plugin) {
         return bind(PluginKind.LAYER, LayerPlugin.class, name, plugin);
     }
 
+    /** Binds a {@link OptimizerPlugin} under {@code name}; returns this binder for chaining. */
     public PluginBinder optimizer(String name, Class<? extends OptimizerPlugin> plugin) {
         return bind(PluginKind.OPTIMIZER, OptimizerPlugin.class, name, plugin);
     }
 
+    /** Binds a {@link SchedulePlugin} under {@code name}; returns this binder for chaining. */
     public PluginBinder schedule(String name, Class<? extends SchedulePlugin> plugin) {
         return bind(PluginKind.SCHEDULE, SchedulePlugin.class, name, plugin);
     }
 
+    /** Binds a {@link LossPlugin} under {@code name}; returns this binder for chaining. */
     public PluginBinder loss(String name, Class<? extends LossPlugin> plugin) {
         return bind(PluginKind.LOSS, LossPlugin.class, name, plugin);
     }
 
+    /** Binds a {@link DatasetPlugin} under {@code name}; returns this binder for chaining. */
     public PluginBinder dataset(String name, Class<? extends DatasetPlugin> plugin) {
         return bind(PluginKind.DATASET, DatasetPlugin.class, name, plugin);
     }

@@ -123,6 +123,8 @@ public final class ExperimentPlanner {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("type", type);
         map.putAll(params.asMap());
+        params.layerLists().forEach((name, nested) ->
+                map.put(name, nested.stream().map(layer -> (Object) plugin(layer.type(), layer.params())).toList()));
         return map;
     }
 }

@@ -4,7 +4,7 @@ import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
-import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
 import com.google.inject.util.Types;
 import java.io.IOException;
@@ -44,19 +44,26 @@ public final class PluginDiscovery {
      * Discovers every plugin.
      *
      * @param pluginDirs directories whose {@code *.jar} files are loaded as plugins; missing ones are skipped
-     * @throws PluginException when two plugins share a name or Guice cannot create a plugin
+     * @throws PluginException when two plugins share a name
      */
     public static PluginCatalog discover(List<Path> pluginDirs) {
         List<String> warnings = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         ClassLoader base = PluginDiscovery.class.getClassLoader();
         load(ServiceLoader.load(PluginModule.class, base), null, "class path", found, warnings);
-        for (Path dir : pluginDirs) {
+        // The same directory named twice (say --plugin-path results/plugins.d, the default) is searched once.
+        for (Path dir : pluginDirs.stream().map(d -> d.toAbsolutePath().normalize()).distinct().toList()) {
             for (Path jar : jars(dir, warnings)) {
+                try (java.util.jar.JarFile ignored = new java.util.jar.JarFile(jar.toFile())) {
+                    // opened only to report a damaged or non-jar file plainly
+                } catch (IOException e) {
+                    warnings.add("plugin jar " + jar + " is not a readable jar file and was skipped: " + e.getMessage());
+                    continue;
+                }
                 try {
                     URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, base);
                     int before = found.size();
-                    load(ServiceLoader.load(PluginModule.class, loader), loader, jar.getFileName().toString(), found, warnings);
+                    load(ServiceLoader.load(PluginModule.class, loader), loader, jar.toString(), found, warnings);
                     if (found.size() == before) {
                         warnings.add("plugin jar " + jar + " has no META-INF/services/org.djx.plugin.PluginModule entry; skipped");
                     }
@@ -66,7 +73,21 @@ public final class PluginDiscovery {
             }
         }
         checkUniqueNames(found);
-        return new PluginCatalog(instantiate(found), warnings);
+        return new PluginCatalog(instantiate(found, warnings), warnings);
+    }
+
+    /**
+     * A catalog of exactly these modules, checked like discovered ones (unique names, Guice
+     * creation); for tests and tools that must not depend on what is on the class path.
+     */
+    public static PluginCatalog fromModules(List<? extends PluginModule> modules) {
+        List<String> warnings = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
+        for (PluginModule module : modules) {
+            found.add(new Found(module, sourceOf(module, "class path")));
+        }
+        checkUniqueNames(found);
+        return new PluginCatalog(instantiate(found, warnings), warnings);
     }
 
     private static List<Path> jars(Path dir, List<String> warnings) {
@@ -95,7 +116,7 @@ public final class PluginDiscovery {
                     continue; // a class-path module seen again through the parent loader
                 }
                 module.bindings(); // fails here, not in Guice, if configurePlugins is broken
-                found.add(new Found(module, sourceOf(module, origin)));
+                found.add(new Found(module, only != null ? origin : sourceOf(module, origin)));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 warnings.add("plugin module from " + origin + " failed to load and was skipped: " + rootMessage(e));
                 if (e instanceof ServiceConfigurationError && only != null) {
@@ -105,6 +126,7 @@ public final class PluginDiscovery {
         }
     }
 
+    /** The file name of the jar or class directory a class-path module came from. */
     private static String sourceOf(PluginModule module, String fallback) {
         CodeSource code = module.getClass().getProtectionDomain().getCodeSource();
         if (code == null || code.getLocation() == null) {
@@ -135,19 +157,28 @@ public final class PluginDiscovery {
         }
     }
 
-    private static List<PluginInfo> instantiate(List<Found> found) {
-        Injector injector;
-        try {
-            injector = Guice.createInjector(found.stream().map(f -> (Module) f.module()).toList());
-        } catch (CreationException e) {
-            List<String> messages = e.getErrorMessages().stream().map(Message::getMessage).toList();
-            throw new PluginException("plugins could not be created:\n" + String.join("\n", messages));
-        }
+    /**
+     * Creates every plugin, one injector per module, so a plugin that cannot be created (its
+     * constructor throws, a missing dependency) takes down only its own module, with a warning.
+     */
+    private static List<PluginInfo> instantiate(List<Found> found, List<String> warnings) {
         List<PluginInfo> infos = new ArrayList<>();
         for (Found f : found) {
-            for (PluginModule.Binding b : f.module().bindings()) {
-                Map<String, ? extends Plugin> map = pluginMap(injector, b.kind());
-                infos.add(new PluginInfo(b.kind(), b.name(), map.get(b.name()), f.source(), f.module().getClass().getName()));
+            try {
+                Injector injector = Guice.createInjector(f.module());
+                List<PluginInfo> own = new ArrayList<>();
+                for (PluginModule.Binding b : f.module().bindings()) {
+                    Plugin plugin = pluginMap(injector, b.kind()).get(b.name());
+                    own.add(new PluginInfo(b.kind(), b.name(), plugin, f.source(), f.module().getClass().getName()));
+                }
+                infos.addAll(own);
+            } catch (CreationException e) {
+                warnings.add("plugin module " + f.module().getClass().getName() + " from " + f.source()
+                        + " could not create its plugins and was skipped: "
+                        + e.getErrorMessages().stream().map(Message::getMessage).findFirst().orElse(rootMessage(e)));
+            } catch (ProvisionException | LinkageError e) {
+                warnings.add("plugin module " + f.module().getClass().getName() + " from " + f.source()
+                        + " could not create its plugins and was skipped: " + rootMessage(e));
             }
         }
         return infos;
@@ -155,12 +186,7 @@ public final class PluginDiscovery {
 
     @SuppressWarnings("unchecked")
     private static Map<String, ? extends Plugin> pluginMap(Injector injector, PluginKind kind) {
-        Key<?> key = Key.get(Types.mapOf(String.class, kind.type()));
-        try {
-            return (Map<String, ? extends Plugin>) injector.getInstance(key);
-        } catch (com.google.inject.ProvisionException e) {
-            throw new PluginException("a " + kind.label() + " plugin could not be created: " + rootMessage(e));
-        }
+        return (Map<String, ? extends Plugin>) injector.getInstance(Key.get(Types.mapOf(String.class, kind.type())));
     }
 
     private static String rootMessage(Throwable e) {

@@ -19,6 +19,7 @@ import org.djx.plugin.ParamType;
 import org.djx.plugin.Params;
 import org.djx.plugin.Plugin;
 import org.djx.plugin.PluginKind;
+import org.djx.plugin.PluginParameterException;
 
 /**
  * Resolves the plugin references of a descriptor against the catalog and checks their parameters
@@ -62,6 +63,14 @@ public final class PluginResolver {
         }
         int before = problems.size();
         Params params = bind(plugin, spec, frameworkKeys);
+        if (problems.size() == before) {
+            try {
+                plugin.validate(params);
+            } catch (PluginParameterException e) {
+                String path = spec.pathOf(e.parameter());
+                problems.add(new Problem(sources.valueAt(path), path, e.getMessage()));
+            }
+        }
         return problems.size() == before ? new Resolved<>(spec.type(), plugin, params, spec) : null;
     }
 

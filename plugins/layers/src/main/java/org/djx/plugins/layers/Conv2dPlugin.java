@@ -34,6 +34,13 @@ public final class Conv2dPlugin implements LayerPlugin {
     }
 
     @Override
+    public void validate(Params p) {
+        if (p.getInt("filters") % p.getInt("groups") != 0) {
+            throw new PluginParameterException("filters", "must be a multiple of groups (" + p.getInt("groups") + ")");
+        }
+    }
+
+    @Override
     public Shape outputShape(Params p, Shape input) {
         Spatial.requireImage(input, "conv2d");
         long[] kernel = p.getInts("kernel", 2);
@@ -43,9 +50,6 @@ public final class Conv2dPlugin implements LayerPlugin {
         int groups = p.getInt("groups");
         if (input.get(0) % groups != 0) {
             throw new ShapeException("groups " + groups + " does not divide the " + input.get(0) + " input channels");
-        }
-        if (p.getInt("filters") % groups != 0) {
-            throw new PluginParameterException("filters", "must be a multiple of groups (" + groups + ")");
         }
         return new Shape(p.getLong("filters"),
                 Spatial.output(input.get(1), kernel[0], stride[0], pad[0], dilation[0], "height"),

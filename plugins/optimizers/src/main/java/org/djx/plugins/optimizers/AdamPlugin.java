@@ -5,11 +5,17 @@ import ai.djl.training.tracker.ParameterTracker;
 import java.util.List;
 import org.djx.plugin.OptimizerPlugin;
 import org.djx.plugin.ParamSpec;
-import org.djx.plugin.ParamType;
 import org.djx.plugin.Params;
 
-/** {@code adam}: adaptive moment estimation. */
+/** {@code adam}: adaptive moment estimation; weight decay is added to the gradient (L2), see {@code adamw}. */
 public final class AdamPlugin implements OptimizerPlugin {
+
+    static List<ParamSpec> adamParameters(double decay) {
+        return CommonParams.with(decay,
+                CommonParams.decayRate("beta1", 0.9, "Decay of the first-moment estimate."),
+                CommonParams.decayRate("beta2", 0.999, "Decay of the second-moment estimate."),
+                CommonParams.epsilon(1e-8));
+    }
 
     @Override
     public String description() {
@@ -18,21 +24,15 @@ public final class AdamPlugin implements OptimizerPlugin {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(
-                ParamSpec.of("beta1", ParamType.NUMBER, "Decay of the first-moment estimate.").withDefault(0.9).atLeast(0).below(1),
-                ParamSpec.of("beta2", ParamType.NUMBER, "Decay of the second-moment estimate.").withDefault(0.999).atLeast(0).below(1),
-                ParamSpec.of("epsilon", ParamType.NUMBER, "Added to the denominator for stability.").withDefault(1e-8).atLeast(0),
-                ParamSpec.of("weight_decay", ParamType.NUMBER, "L2 penalty on weights.").withDefault(0.0).atLeast(0));
+        return adamParameters(0.0);
     }
 
     @Override
     public Optimizer build(Params p, ParameterTracker learningRate) {
-        return Optimizer.adam()
+        return CommonParams.apply(Optimizer.adam()
                 .optLearningRateTracker(learningRate)
                 .optBeta1(p.getFloat("beta1"))
                 .optBeta2(p.getFloat("beta2"))
-                .optEpsilon(p.getFloat("epsilon"))
-                .optWeightDecays(p.getFloat("weight_decay"))
-                .build();
+                .optEpsilon(p.getFloat("epsilon")), p).build();
     }
 }

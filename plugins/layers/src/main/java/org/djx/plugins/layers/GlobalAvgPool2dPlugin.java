@@ -1,19 +1,19 @@
 package org.djx.plugins.layers;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.pooling.Pool;
 import java.util.List;
 import org.djx.plugin.LayerPlugin;
 import org.djx.plugin.ParamSpec;
 import org.djx.plugin.Params;
 
-/** {@code relu}: max(x, 0) element-wise. */
-public final class ReluPlugin implements LayerPlugin {
+/** {@code global-avgpool2d}: the mean of each channel over height and width, giving one value per channel. */
+public final class GlobalAvgPool2dPlugin implements LayerPlugin {
 
     @Override
     public String description() {
-        return "Rectified linear unit";
+        return "Global average pooling: (channels, height, width) -> (channels)";
     }
 
     @Override
@@ -23,11 +23,12 @@ public final class ReluPlugin implements LayerPlugin {
 
     @Override
     public Shape outputShape(Params p, Shape input) {
-        return input;
+        Spatial.requireImage(input, "global-avgpool2d");
+        return new Shape(input.get(0));
     }
 
     @Override
     public Block build(Params p, Shape input) {
-        return Activation.reluBlock();
+        return Pool.globalAvgPool2dBlock();
     }
 }

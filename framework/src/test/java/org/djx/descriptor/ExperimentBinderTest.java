@@ -158,6 +158,9 @@ class ExperimentBinderTest {
         assertEquals("model.layers[0].type", p.path());
         assertEquals(4, p.position().line());
         assertEquals(7, p.position().column());
+
+        Problem typo = only(problems(write(dir, "typo.yaml", "dataset: mnist\nmodel: {layers: [{typ: relu}]}\n")));
+        assertEquals("is required (the plugin's short name); is 'typ' meant to be 'type'?", typo.message());
     }
 
     @Test

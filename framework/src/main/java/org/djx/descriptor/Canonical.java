@@ -21,8 +21,11 @@ public final class Canonical {
 
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    /** Keys that describe an experiment to people but do not change what it computes. */
-    private static final List<String> NOT_HASHED = List.of("description", "tags");
+    /**
+     * Keys that label an experiment for people but do not change what it computes: a renamed copy
+     * of a descriptor is recognisably the same experiment.
+     */
+    private static final List<String> NOT_HASHED = List.of("name", "description", "tags");
 
     private Canonical() {}
 
@@ -35,7 +38,7 @@ public final class Canonical {
         }
     }
 
-    /** The hash that identifies the experiment: everything but its description and tags. */
+    /** The hash that identifies the experiment: SHA-256 of the canonical JSON of everything but its name, description and tags. */
     public static String hash(Map<String, Object> tree) {
         Map<String, Object> hashed = new TreeMap<>(tree);
         NOT_HASHED.forEach(hashed::remove);

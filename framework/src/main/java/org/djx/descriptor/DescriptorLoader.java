@@ -17,7 +17,10 @@ import java.util.Set;
  * binds the result to an {@link Experiment} with defaults applied.
  *
  * <p>{@code extends: base.yaml} (relative to the file) merges the base under the file: mappings
- * merge key by key, anything else (lists included) is replaced whole.
+ * merge key by key, anything else (lists included) is replaced whole, and so is a plugin mapping
+ * whose {@code type} the file changes. Bases may extend further bases; a cycle is an error. A file
+ * may also hold {@code overrides:}, a mapping of {@code --set}-style paths to values applied after
+ * the merge, to change one entry of an inherited list ({@code model.layers[7].units: 512}).
  */
 public final class DescriptorLoader {
 
@@ -36,13 +39,13 @@ public final class DescriptorLoader {
         SourceMap sources = new SourceMap();
         Object tree = readWithExtends(file, sources, new LinkedHashSet<>());
         tree = Overrides.apply(tree, overrides, sources);
-        List<Problem> problems = new ArrayList<>();
         if (tree == null) {
-            problems.add(new Problem(new SourcePosition(file.toString(), 1, 1), "", "the descriptor is empty"));
-            tree = new LinkedHashMap<String, Object>();
+            throw new DescriptorException(new Problem(new SourcePosition(file.toString(), 1, 1), "",
+                    "the descriptor is empty; it needs at least dataset: and model: (see experiments/README.md)"));
         }
+        List<Problem> problems = new ArrayList<>();
         Experiment experiment = new ExperimentBinder(sources, problems).bind(tree, defaultName(file));
-        return new Result(experiment, problems);
+        return new Result(experiment, Problem.inReadingOrder(problems));
     }
 
     private static String defaultName(Path file) {
@@ -68,20 +71,25 @@ public final class DescriptorLoader {
         }
         YamlReader.Document doc = YamlReader.read(text, file.toString(), "");
         Object root = doc.root();
+        if (root != null && !(root instanceof Map)) {
+            throw new DescriptorException(new Problem(doc.sources().valueAt(""), "",
+                    "a descriptor is a mapping of keys (name:, dataset:, model:, ...), got " + Values.describe(root)));
+        }
         if (root instanceof Map<?, ?> map && map.get("extends") != null) {
             Object target = map.get("extends");
             if (!(target instanceof String base)) {
                 throw new DescriptorException(new Problem(doc.sources().valueAt("extends"), "extends",
                         "expected the path of another descriptor, got " + Values.describe(target)));
             }
-            Path basePath = normal.getParent().resolve(base);
+            // Relative to the extending file, and printed the way that file was named.
+            Path basePath = (file.getParent() == null ? Path.of(base) : file.getParent().resolve(base)).normalize();
             if (!Files.isRegularFile(basePath)) {
                 throw new DescriptorException(new Problem(doc.sources().valueAt("extends"), "extends",
                         "descriptor to extend not found: " + basePath));
             }
-            if (chain.contains(basePath.normalize())) {
+            if (chain.contains(basePath.toAbsolutePath().normalize())) {
                 throw new DescriptorException(new Problem(doc.sources().valueAt("extends"), "extends",
-                        "extends cycle: " + cycle(chain, basePath.normalize())));
+                        "extends cycle: " + cycle(chain, basePath.toAbsolutePath().normalize())));
             }
             SourceMap baseSources = new SourceMap();
             Object baseTree = readWithExtends(basePath, baseSources, chain);
@@ -92,8 +100,27 @@ public final class DescriptorLoader {
             root = merge(baseTree, child, "", sources);
         }
         sources.putAll(doc.sources());
+        root = applyFileOverrides(root, doc.sources(), sources);
         chain.remove(normal);
         return root;
+    }
+
+    /** Applies and removes the file's {@code overrides:} mapping (paths into what it extends). */
+    @SuppressWarnings("unchecked")
+    private static Object applyFileOverrides(Object root, SourceMap fileSources, SourceMap sources) {
+        if (!(root instanceof Map<?, ?> map) || !map.containsKey("overrides")) {
+            return root;
+        }
+        Map<String, Object> tree = (Map<String, Object>) map;
+        Object entries = tree.remove("overrides");
+        if (entries == null) {
+            return root;
+        }
+        if (!(entries instanceof Map<?, ?> m)) {
+            throw new DescriptorException(new Problem(fileSources.valueAt("overrides"), "overrides",
+                    "expected a mapping of descriptor paths to values, e.g. model.layers[7].units: 512; got " + Values.describe(entries)));
+        }
+        return Overrides.applyFromFile(tree, (Map<String, Object>) m, "overrides", sources);
     }
 
     private static String cycle(Set<Path> chain, Path back) {
@@ -103,9 +130,15 @@ public final class DescriptorLoader {
         return String.join(" -> ", names);
     }
 
+    /** A plugin mapping whose {@code type} changes is replaced whole: the old parameters belong to the old plugin. */
+    private static boolean sameType(Map<?, ?> base, Map<?, ?> override) {
+        Object type = override.get("type");
+        return type == null || type.equals(base.get("type"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Object merge(Object base, Object override, String path, SourceMap sources) {
-        if (base instanceof Map<?, ?> b && override instanceof Map<?, ?> o) {
+        if (base instanceof Map<?, ?> b && override instanceof Map<?, ?> o && sameType(b, o)) {
             Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) b);
             for (Map.Entry<String, Object> e : ((Map<String, Object>) o).entrySet()) {
                 String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();

@@ -2,6 +2,7 @@ package org.djx.descriptor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One experiment as described by a YAML descriptor, with every default applied. Immutable.
@@ -26,13 +27,21 @@ public record Experiment(
         SourceMap sources) {
 
     /** Data to train on and how it is split. */
-    public record Dataset(PluginSpec plugin, double validation, long splitSeed, String splitFrom, Long limit) {}
+    public record Dataset(PluginSpec plugin, double validation, long splitSeed, String splitFrom, Long limit) {
+
+        /** Keys of {@code dataset:} that belong to the framework, not to the dataset plugin. */
+        public static final Set<String> FRAMEWORK_KEYS = Set.of("split", "limit");
+    }
 
     /** The network: the shape of one example (channels, height, width) and the layers in order. */
     public record Model(List<Long> input, List<PluginSpec> layers) {}
 
     /** The optimizer plugin, its base learning rate and an optional learning-rate schedule plugin. */
-    public record Optimizer(PluginSpec plugin, double learningRate, PluginSpec schedule) {}
+    public record Optimizer(PluginSpec plugin, double learningRate, PluginSpec schedule) {
+
+        /** Keys of {@code optimizer:} that belong to the framework, not to the optimizer plugin. */
+        public static final Set<String> FRAMEWORK_KEYS = Set.of("learning_rate", "schedule");
+    }
 
     /**
      * How long and how to train.

@@ -11,6 +11,8 @@ final class ExperimentBinder {
 
     static final List<String> ENGINES = List.of("MXNet", "PyTorch");
     static final String DEFAULT_METRIC = "validate_accuracy";
+    /** The metrics every run records per epoch, which early stopping and checkpoints can watch. */
+    static final List<String> METRICS = List.of("validate_accuracy", "validate_loss", "train_accuracy", "train_loss");
 
     private final SourceMap sources;
     private final List<Problem> problems;
@@ -22,6 +24,7 @@ final class ExperimentBinder {
 
     Experiment bind(Object root, String defaultName) {
         Fields top = new Fields(root, "", sources, problems);
+        top.raw("overrides"); // applied by the loader; known here for "did you mean"
         String name = top.string("name", defaultName);
         String description = top.string("description", "");
         List<String> tags = top.strings("tags");
@@ -65,11 +68,13 @@ final class ExperimentBinder {
             top.problem(path, "is required (e.g. dataset: {type: fashion-mnist})");
             return new Experiment.Dataset(null, 0.2, seed, "all", null);
         }
-        Fields f = new Fields(top.raw(path), path, sources, problems);
+        Object raw = top.raw(path);
+        // A bare name ("dataset: fashion-mnist") is a plugin with its defaults, as for loss and optimizer.
+        Fields f = new Fields(raw instanceof Map ? raw : null, path, sources, problems);
         f.raw("type");
         Object split = f.raw("split");
         Long limit = f.optionalInteger("limit", 1);
-        PluginSpec plugin = f.pluginAt(top.raw(path), path, null, Set.of("split", "limit"));
+        PluginSpec plugin = f.pluginAt(raw, path, null, Experiment.Dataset.FRAMEWORK_KEYS);
         Fields s = new Fields(split, path + ".split", sources, problems);
         double validation = s.number("validation", 0.2, 0.0, 1.0, true);
         long splitSeed = s.integer("seed", seed, 0);
@@ -102,13 +107,17 @@ final class ExperimentBinder {
         List<PluginSpec> layers = new ArrayList<>();
         List<Object> rawLayers = f.list("layers");
         if (rawLayers == null) {
-            if (top.raw("model") != null) {
+            if (top.raw("model") != null && f.raw("layers") == null) {
                 f.problem("model.layers", "is required: a list of layers, each with a 'type'");
             }
         } else if (rawLayers.isEmpty()) {
             f.problem("model.layers", "must hold at least one layer");
         } else {
             for (int i = 0; i < rawLayers.size(); i++) {
+                if (rawLayers.get(i) == null) {
+                    f.problem("model.layers[" + i + "]", "is empty; a layer needs a 'type', e.g. {type: relu}");
+                    continue;
+                }
                 PluginSpec layer = f.pluginAt(rawLayers.get(i), "model.layers[" + i + "]", null, Set.of());
                 if (layer != null) {
                     layers.add(layer);
@@ -121,13 +130,14 @@ final class ExperimentBinder {
 
     private Experiment.Optimizer optimizer(Fields top) {
         Object raw = top.raw("optimizer");
-        Fields f = new Fields(raw instanceof String ? null : raw, "optimizer", sources, problems);
+        // Anything but a mapping is checked once, as a plugin reference, below.
+        Fields f = new Fields(raw instanceof Map ? raw : null, "optimizer", sources, problems);
         double lr = f.number("learning_rate", 0.001, 0.0, Double.MAX_VALUE, false);
         if (f.has("learning_rate") && lr <= 0) {
             f.problem("optimizer.learning_rate", "must be greater than 0");
         }
         PluginSpec schedule = f.plugin("schedule", "fixed", Set.of());
-        PluginSpec plugin = top.plugin("optimizer", "sgd", Set.of("learning_rate", "schedule"));
+        PluginSpec plugin = top.plugin("optimizer", "sgd", Experiment.Optimizer.FRAMEWORK_KEYS);
         return new Experiment.Optimizer(plugin, lr, schedule);
     }
 
@@ -136,6 +146,12 @@ final class ExperimentBinder {
         int batchSize = (int) f.integer("batch_size", 100, 1);
         int epochs = (int) f.integer("epochs", 10, 1);
         Long steps = f.optionalInteger("steps", 1);
+        // steps replaces epochs; both written in one file is a mistake, but steps set over an
+        // inherited epochs (extends, overrides, --set) simply wins.
+        if (steps != null && f.has("epochs")
+                && sourceOf("training.steps").equals(sourceOf("training.epochs"))) {
+            f.problem("training.steps", "give training.epochs or training.steps, not both");
+        }
         Long evalEvery = f.optionalInteger("eval_every", 1);
         if (evalEvery != null && steps == null) {
             f.problem("training.eval_every", "only applies with training.steps; epochs are evaluated at each end");
@@ -143,7 +159,7 @@ final class ExperimentBinder {
         Experiment.EarlyStopping early = null;
         if (f.has("early_stopping")) {
             Fields e = new Fields(f.raw("early_stopping"), "training.early_stopping", sources, problems);
-            String metric = e.string("metric", DEFAULT_METRIC);
+            String metric = e.choice("metric", DEFAULT_METRIC, METRICS);
             boolean maximize = e.choice("mode", defaultMode(metric), List.of("max", "min")).equals("max");
             int patience = (int) e.integer("patience", 3, 1);
             double minDelta = e.number("min_delta", 0.0, 0.0, Double.MAX_VALUE, false);
@@ -158,10 +174,15 @@ final class ExperimentBinder {
     private Experiment.Checkpoint checkpoint(Fields top) {
         Fields f = new Fields(top.raw("checkpoint"), "checkpoint", sources, problems);
         boolean enabled = f.bool("enabled", true);
-        String metric = f.string("metric", DEFAULT_METRIC);
+        String metric = f.choice("metric", DEFAULT_METRIC, METRICS);
         boolean maximize = f.choice("mode", defaultMode(metric), List.of("max", "min")).equals("max");
         f.finish();
         return new Experiment.Checkpoint(enabled, metric, maximize);
+    }
+
+    private String sourceOf(String path) {
+        SourcePosition position = sources.keyAt(path);
+        return position == null ? "" : position.source();
     }
 
     /** Losses are minimised, everything else (accuracy) maximised, unless the user says otherwise. */

@@ -208,7 +208,10 @@ final class Fields {
         }
         Object type = m.get("type");
         if (type == null && defaultType == null) {
-            problems.add(new Problem(sources.valueAt(p), p + ".type", "is required (the plugin's short name)"));
+            String misspelt = m.keySet().stream().map(Object::toString)
+                    .filter(k -> Names.nearest(k, List.of("type")) != null).findFirst().orElse(null);
+            problems.add(new Problem(sources.valueAt(p), p + ".type", "is required (the plugin's short name)"
+                    + (misspelt == null ? "" : "; is '" + misspelt + "' meant to be 'type'?")));
             return null;
         }
         if (type != null && !(type instanceof String)) {

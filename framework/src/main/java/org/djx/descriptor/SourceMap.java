@@ -31,6 +31,22 @@ public final class SourceMap {
         keys.keySet().removeIf(p -> isAtOrBelow(p, path));
     }
 
+    /** Records the positions at and below {@code from} again under {@code to} (a value written at one path stands at another). */
+    void copySubtree(String from, String to) {
+        copy(values, from, to);
+        copy(keys, from, to);
+    }
+
+    private static void copy(Map<String, SourcePosition> map, String from, String to) {
+        Map<String, SourcePosition> moved = new HashMap<>();
+        map.forEach((p, pos) -> {
+            if (isAtOrBelow(p, from)) {
+                moved.put(to + p.substring(from.length()), pos);
+            }
+        });
+        map.putAll(moved);
+    }
+
     private static boolean isAtOrBelow(String candidate, String path) {
         return candidate.equals(path)
                 || candidate.startsWith(path + ".")

@@ -2,11 +2,14 @@ package org.djx.descriptor;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -51,32 +54,59 @@ public final class YamlReader {
             node = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-            if (e.getContext() != null && !e.getContext().isBlank()) {
-                problem = e.getContext() + ", " + problem;
-            }
             throw new DescriptorException(
-                    new Problem(position(sourceName, mark), "", "invalid YAML: " + tidy(problem)));
+                    new Problem(position(sourceName, mark), "", "invalid YAML: " + explain(e, mark)));
         } catch (YamlEngineException e) {
             throw new DescriptorException(
                     new Problem(new SourcePosition(sourceName, 0, 0), "", "invalid YAML: " + e.getMessage()));
         }
         SourceMap sources = new SourceMap();
         List<Problem> problems = new ArrayList<>();
-        Object root = node.map(n -> convert(n, rootPath, sourceName, sources, problems)).orElse(null);
+        Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        Object root = node.map(n -> convert(n, rootPath, sourceName, sources, problems, open)).orElse(null);
         if (!problems.isEmpty()) {
             throw new DescriptorException(problems);
         }
         return new Document(root, sources);
     }
 
-    private static String tidy(String problem) {
-        return problem.replace("\t", "\\t").replace("'\\t'", "a tab (YAML indentation must use spaces)");
+    /** SnakeYAML's wording, with the two commonest mistakes (tabs, uneven indentation) said plainly. */
+    private static String explain(MarkedYamlEngineException e, Mark problemMark) {
+        String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+        if (problem.contains("\t") || problem.contains("(TAB)")) {
+            return "a tab character; YAML indentation must use spaces";
+        }
+        String context = e.getContext() == null ? "" : e.getContext().trim();
+        String text = context.isEmpty() ? problem : context + ", " + problem;
+        if (problem.contains("expected <block end>") || problem.contains("mapping values are not allowed here")) {
+            text += "; check the indentation of this line against the lines above";
+        }
+        Mark contextMark = e.getContextMark().orElse(null);
+        if (contextMark != null && problemMark != null && contextMark.getLine() != problemMark.getLine()) {
+            text += "; the enclosing block started at line " + (contextMark.getLine() + 1) + ", column "
+                    + (contextMark.getColumn() + 1);
+        }
+        return text;
     }
 
+    /** @param open the collections being converted around this node, to catch an alias to one of them */
     private static Object convert(
-            Node node, String path, String source, SourceMap sources, List<Problem> problems) {
+            Node node, String path, String source, SourceMap sources, List<Problem> problems, Set<Node> open) {
         sources.putValue(path, position(source, node.getStartMark().orElse(null)));
+        if (!(node instanceof ScalarNode) && !open.add(node)) {
+            problems.add(new Problem(sources.valueAt(path), path,
+                    "a YAML alias refers to a value that contains it; a descriptor cannot be recursive"));
+            return null;
+        }
+        try {
+            return convertNode(node, path, source, sources, problems, open);
+        } finally {
+            open.remove(node);
+        }
+    }
+
+    private static Object convertNode(
+            Node node, String path, String source, SourceMap sources, List<Problem> problems, Set<Node> open) {
         if (node instanceof MappingNode mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
             Map<String, SourcePosition> seen = new HashMap<>();
@@ -99,7 +129,7 @@ public final class YamlReader {
                     continue;
                 }
                 sources.putKey(childPath, keyPos);
-                map.put(key, convert(tuple.getValueNode(), childPath, source, sources, problems));
+                map.put(key, convert(tuple.getValueNode(), childPath, source, sources, problems, open));
             }
             return map;
         }
@@ -109,7 +139,7 @@ public final class YamlReader {
             for (Node item : sequence.getValue()) {
                 String childPath = path + "[" + i++ + "]";
                 sources.putKey(childPath, position(source, item.getStartMark().orElse(null)));
-                list.add(convert(item, childPath, source, sources, problems));
+                list.add(convert(item, childPath, source, sources, problems, open));
             }
             return list;
         }

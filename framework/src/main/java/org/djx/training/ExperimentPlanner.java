@@ -42,9 +42,11 @@ public final class ExperimentPlanner {
         List<Problem> problems = new ArrayList<>(loaded.problems());
         PluginResolver resolver = new PluginResolver(catalog, e.sources(), problems);
 
-        Resolved<DatasetPlugin> dataset = e.dataset().plugin() == null ? null : resolver.resolve(PluginKind.DATASET, e.dataset().plugin());
+        Resolved<DatasetPlugin> dataset = e.dataset().plugin() == null ? null
+                : resolver.resolve(PluginKind.DATASET, e.dataset().plugin(), Experiment.Dataset.FRAMEWORK_KEYS);
         Resolved<LossPlugin> loss = resolver.resolve(PluginKind.LOSS, e.loss());
-        Resolved<OptimizerPlugin> optimizer = resolver.resolve(PluginKind.OPTIMIZER, e.optimizer().plugin());
+        Resolved<OptimizerPlugin> optimizer = resolver.resolve(PluginKind.OPTIMIZER, e.optimizer().plugin(),
+                Experiment.Optimizer.FRAMEWORK_KEYS);
         Resolved<SchedulePlugin> schedule = resolver.resolve(PluginKind.SCHEDULE, e.optimizer().schedule());
 
         List<LayerInstance> layers = new ArrayList<>();
@@ -62,7 +64,7 @@ public final class ExperimentPlanner {
             shapes = ModelPlanner.inferShapes(layers, paths, input, e.sources(), problems);
         }
         if (!problems.isEmpty()) {
-            throw new DescriptorException(problems);
+            throw new DescriptorException(Problem.inReadingOrder(problems));
         }
         Map<String, Object> effective = effective(e, dataset, loss, optimizer, schedule, layers);
         return new ExperimentPlan(file, e, effective, Canonical.hash(effective), input, List.copyOf(layers), shapes,

@@ -2,8 +2,11 @@ package org.djx.plugin.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.djx.descriptor.Names;
 import org.djx.descriptor.PluginSpec;
 import org.djx.descriptor.Problem;
@@ -39,6 +42,14 @@ public final class PluginResolver {
 
     /** Resolves one reference, or returns {@code null} after recording why it cannot be. */
     public <T extends Plugin> Resolved<T> resolve(PluginKind kind, PluginSpec spec) {
+        return resolve(kind, spec, Set.of());
+    }
+
+    /**
+     * Resolves a reference whose mapping also holds framework keys (e.g. {@code learning_rate} next
+     * to an optimizer's parameters), so a misspelt framework key is suggested and listed too.
+     */
+    public <T extends Plugin> Resolved<T> resolve(PluginKind kind, PluginSpec spec, Set<String> frameworkKeys) {
         if (spec == null) {
             return null;
         }
@@ -51,7 +62,7 @@ public final class PluginResolver {
             return null;
         }
         int before = problems.size();
-        Params params = bind(plugin, spec);
+        Params params = bind(plugin, spec, frameworkKeys);
         if (problems.size() == before) {
             try {
                 plugin.validate(params);
@@ -69,14 +80,16 @@ public final class PluginResolver {
         return r == null ? null : new LayerInstance(r.type(), r.plugin(), r.params());
     }
 
-    private Params bind(Plugin plugin, PluginSpec spec) {
+    private Params bind(Plugin plugin, PluginSpec spec, Set<String> frameworkKeys) {
         Map<String, ParamSpec> declared = new LinkedHashMap<>();
         plugin.parameters().forEach(p -> declared.put(p.name(), p));
+        Set<String> allowed = new LinkedHashSet<>(declared.keySet());
+        allowed.addAll(new TreeSet<>(frameworkKeys));
         for (String given : spec.params().keySet()) {
             if (!declared.containsKey(given)) {
-                String known = declared.isEmpty() ? " (it takes no parameters)" : " (known: " + String.join(", ", declared.keySet()) + ")";
+                String known = allowed.isEmpty() ? " (it takes no parameters)" : " (known: " + String.join(", ", allowed) + ")";
                 problems.add(new Problem(sources.keyAt(spec.pathOf(given)), spec.pathOf(given),
-                        "'" + spec.type() + "' has no parameter '" + given + "'" + Names.suggestion(given, declared.keySet()) + known));
+                        "'" + spec.type() + "' has no parameter '" + given + "'" + Names.suggestion(given, allowed) + known));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();

@@ -60,6 +60,12 @@ final class RunCommand implements Callable<Integer> {
         }
         PluginCatalog catalog = environment.plugins(spec.commandLine().getErr());
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getOut(), quiet, json);
+        // A new run's descriptor is checked completely before the store is even opened, so a mistake
+        // leaves no trace; a resumed run needs the store first, and never creates one.
+        ExperimentPlan plan = resume == null ? ExperimentPlanner.plan(file, overrides, catalog) : null;
+        if (resume != null && !java.nio.file.Files.exists(environment.store)) {
+            throw new UserException("there is no results store at " + environment.store + ", so no run " + resume + " to resume");
+        }
         try (ResultStore store = environment.openStore(spec.commandLine().getErr())) {
             ExperimentRunner runner = new ExperimentRunner(store, progress, ExperimentRunner.artifactsRootFor(environment.store));
             ExperimentRunner.Outcome outcome;
@@ -68,11 +74,11 @@ final class RunCommand implements Callable<Integer> {
                     throw new UserException("there is no run " + resume + " in " + environment.store);
                 }
                 // The stored descriptor by default; a FILE given too must plan to the same hash.
-                ExperimentPlan plan = file != null ? ExperimentPlanner.plan(file, overrides, catalog)
+                ExperimentPlan resumed = file != null ? ExperimentPlanner.plan(file, overrides, catalog)
                         : TrainedModel.storedPlan(storedArtifacts(resume), overrides, catalog);
-                outcome = runner.resume(resume, plan);
+                outcome = runner.resume(resume, resumed);
             } else {
-                outcome = runner.run(ExperimentPlanner.plan(file, overrides, catalog));
+                outcome = runner.run(plan);
             }
             progress.finished(outcome, environment.store);
             return outcome.status() == RunStatus.COMPLETED ? 0 : UserErrors.FAILED;

@@ -1,10 +1,12 @@
 package org.djx.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.djx.descriptor.Experiment;
 import org.djx.training.ExperimentPlan;
 import org.djx.training.ExperimentRunner;
 import org.djx.training.TrainingProgress;
@@ -49,7 +51,7 @@ final class ConsoleProgress implements TrainingProgress {
         }
     }
 
-    private static long stepsPer(org.djx.descriptor.Experiment.Training training, long batchesPerEpoch) {
+    private static long stepsPer(Experiment.Training training, long batchesPerEpoch) {
         return training.evalEvery() != null ? training.evalEvery() : batchesPerEpoch;
     }
 
@@ -73,15 +75,7 @@ final class ConsoleProgress implements TrainingProgress {
     @Override
     public void epoch(int epoch, Map<String, Double> metrics) {
         if (json) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("run", runId);
-            row.put("epoch", epoch);
-            metrics.forEach((k, v) -> row.put(k, v.isNaN() || v.isInfinite() ? null : v));
-            try {
-                out.println(JSON.writeValueAsString(row));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            printJson("epoch", epoch, metrics);
         } else if (!quiet) {
             if (terminal) {
                 out.print("\r\033[K");
@@ -112,19 +106,24 @@ final class ConsoleProgress implements TrainingProgress {
     @Override
     public void tested(int images, Map<String, Double> metrics) {
         if (json) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("run", runId);
-            row.put("test_images", images);
-            metrics.forEach((k, v) -> row.put(k, v.isNaN() || v.isInfinite() ? null : v));
-            try {
-                out.println(JSON.writeValueAsString(row));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            printJson("test_images", images, metrics);
         } else if (!quiet) {
             out.printf("test: loss %.4f  accuracy %.4f  (%d images)%n", metrics.get("test_loss"), metrics.get("test_accuracy"), images);
         }
         out.flush();
+    }
+
+    /** One JSON line: the run, what the row is about, then the metrics (NaN and infinity as null: JSON has no such numbers). */
+    private void printJson(String key, int value, Map<String, Double> metrics) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("run", runId);
+        row.put(key, value);
+        metrics.forEach((k, v) -> row.put(k, v.isNaN() || v.isInfinite() ? null : v));
+        try {
+            out.println(JSON.writeValueAsString(row));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

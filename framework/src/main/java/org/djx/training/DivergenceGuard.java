@@ -21,7 +21,7 @@ final class DivergenceGuard extends TrainingListenerAdapter {
     public void onTrainingBatch(Trainer trainer, BatchData batchData) {
         float loss = trainer.getLoss().getAccumulator(EvaluatorTrainingListener.TRAIN_ALL);
         if (Float.isNaN(loss) || Float.isInfinite(loss)) {
-            throw new ExperimentRunner.DivergedException("training diverged: the loss became " + loss + " at step "
+            throw new DivergedException("training diverged: the loss became " + loss + " at step "
                     + recorder.steps() + " (evaluation " + recorder.epoch() + "); try a lower optimizer.learning_rate");
         }
     }

@@ -129,7 +129,7 @@ public final class TrainedModel implements AutoCloseable {
                 .optDevices(new ai.djl.Device[] {ai.djl.Device.cpu()})
                 .addTrainingListeners(new EvaluatorTrainingListener());
         try (NDManager manager = model.getNDManager().newSubManager(); Trainer trainer = model.newTrainer(config)) {
-            return ExperimentRunner.evaluate(trainer, ExperimentRunner.toDataset(manager, images, batchSize, false), prefix);
+            return EvaluationPass.metrics(trainer, EngineData.toDataset(manager, images, batchSize, false), prefix);
         } catch (IOException | TranslateException x) {
             throw new TrainingException("evaluation failed: " + x.getMessage(), x);
         }

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.djx.cli.Main;
 import org.djx.descriptor.DescriptorException;
 import org.djx.plugin.internal.PluginDiscovery;
 import org.djx.training.ExperimentPlan;
@@ -28,18 +25,10 @@ class StandardPluginsTest {
 
     @Test
     void djxPluginsListsTheWholeStandardLibraryWithItsJars() throws Exception {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true));
-        int status;
-        try {
-            status = Main.execute("plugins", "--format", "json", "--store", dir.resolve("x.db").toString());
-        } finally {
-            System.setOut(old);
-        }
-        assertEquals(0, status);
+        CliOutput result = CliOutput.run("plugins", "--format", "json", "--store", dir.resolve("x.db").toString());
+        assertEquals(0, result.status());
         List<String> listed = new ArrayList<>();
-        for (JsonNode row : new ObjectMapper().readTree(out.toString())) {
+        for (JsonNode row : new ObjectMapper().readTree(result.out())) {
             listed.add(row.get("kind").asText() + " " + row.get("name").asText());
             assertTrue(row.get("source").asText().matches("djx-(layers|optimizers|datasets).*|classes"), row.toString());
         }

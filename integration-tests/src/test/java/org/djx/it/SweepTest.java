@@ -19,7 +19,6 @@ import org.djx.store.RunStatus;
 import org.djx.store.SqliteResultStore;
 import org.djx.store.TrialRecord;
 import org.djx.sweep.WorkerProcesses;
-import org.djx.testing.IdxWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,29 +39,12 @@ class SweepTest {
 
     @BeforeAll
     static void writeData() throws Exception {
-        data = shared.resolve("data");
-        IdxWriter.writeSynthetic(data, 400, 0, 4, 11, false);
+        data = SyntheticExperiment.writeData(shared.resolve("data"), 400, 0, 11, false);
     }
 
     private Path descriptor(String name, int epochs, String sweep) throws Exception {
-        Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, """
-                name: %s
-                seed: 1
-                device: cpu
-                dataset: {type: idx, path: %s, split: {validation: 0.25}}
-                model:
-                  input: [1, 28, 28]
-                  layers:
-                    - {type: conv2d, filters: 4, kernel: 5, padding: same}
-                    - {type: relu}
-                    - {type: maxpool2d, size: 2}
-                    - {type: flatten}
-                    - {type: dense, units: 4}
-                optimizer: {type: adam, learning_rate: 0.01}
-                training: {batch_size: 32, epochs: %d}
-                """.formatted(name, data, epochs) + sweep);
-        return file;
+        return SyntheticExperiment.descriptor(name, data).split("validation: 0.25")
+                .training("batch_size: 32, epochs: " + epochs).append(sweep).writeTo(dir);
     }
 
     private static List<TrialRecord> trials(Path store, long sweep) {

@@ -3,19 +3,12 @@ package org.djx.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.djx.cli.Main;
-import org.djx.testing.IdxWriter;
+import org.djx.it.SyntheticExperiment.Store;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,35 +38,30 @@ class TrainingBehaviourTest {
 
     @BeforeAll
     static void writeData() throws Exception {
-        data = shared.resolve("bars");
-        IdxWriter.writeSynthetic(data, 400, 100, 4, 11, false);
+        data = SyntheticExperiment.writeData(shared.resolve("bars"), 400, 100, 11, false);
     }
 
-    private Path descriptor(String name, String extra) throws Exception {
-        Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, """
-                name: %s
-                seed: 7
-                device: cpu
-                dataset: {type: idx, path: %s, split: {validation: 0.25, seed: 3}}
-                model:
-                  input: [1, 28, 28]
-                  layers:
-                    - {type: conv2d, filters: 4, kernel: 5, padding: same}
-                    - {type: relu}
-                    - {type: maxpool2d, size: 2}
-                    - {type: flatten}
-                    - {type: dense, units: 16}
-                    - {type: relu}
-                    - {type: dropout, rate: 0.3}
-                    - {type: dense, units: 4}
-                optimizer: {type: adam, learning_rate: 0.01}
-                """.formatted(name, data) + extra);
-        return file;
+    /** The net these tests train: a hidden dense layer and dropout after the small CNN's convolution. */
+    private static final List<String> LAYERS = List.of(
+            "{type: conv2d, filters: 4, kernel: 5, padding: same}",
+            "{type: relu}",
+            "{type: maxpool2d, size: 2}",
+            "{type: flatten}",
+            "{type: dense, units: 16}",
+            "{type: relu}",
+            "{type: dropout, rate: 0.3}",
+            "{type: dense, units: 4}");
+
+    private SyntheticExperiment.Descriptor experiment(String name) {
+        return SyntheticExperiment.descriptor(name, data).seed(7).split("validation: 0.25, seed: 3").layers(LAYERS);
     }
 
-    private Path store() {
-        return dir.resolve("results/djx.db");
+    private Path descriptor(String name, String trainingSection) throws Exception {
+        return experiment(name).append(trainingSection).writeTo(dir);
+    }
+
+    private Store store() {
+        return new Store(dir.resolve("results/djx.db"));
     }
 
     @Test
@@ -105,9 +93,7 @@ class TrainingBehaviourTest {
 
     @Test
     void aDivergingLossFailsTheRunAtOnceWithTheReason() throws Exception {
-        Path file = descriptor("diverge", "training: {batch_size: 25, epochs: 3}\n")
-                .resolveSibling("diverge.yaml");
-        Files.writeString(file, Files.readString(file).replace("{type: adam, learning_rate: 0.01}", "{type: sgd, learning_rate: 1.0e30}"));
+        Path file = experiment("diverge").optimizer("sgd", "1.0e30").training("batch_size: 25, epochs: 3").writeTo(dir);
         int status = Main.execute("run", file.toString(), "--store", store().toString(), "--quiet");
         assertEquals(1, status);
         assertEquals("failed", query("SELECT status FROM runs WHERE id = 1"));
@@ -118,9 +104,8 @@ class TrainingBehaviourTest {
 
     @Test
     void stepsEvaluateEveryNStepsAndTheTestPartAtTheEnd() throws Exception {
-        Path file = descriptor("steps", "training: {batch_size: 30, steps: 25, eval_every: 10}\n")
-                .resolveSibling("steps.yaml");
-        Files.writeString(file, Files.readString(file).replace("seed: 3}", "seed: 3, from: train}"));
+        Path file = experiment("steps").split("validation: 0.25, seed: 3, from: train")
+                .training("batch_size: 30, steps: 25, eval_every: 10").writeTo(dir);
         assertEquals(0, Main.execute("run", file.toString(), "--store", store().toString(), "--quiet"));
         assertEquals("10.0,20.0,25.0", query("SELECT group_concat(value, ',') FROM (SELECT value FROM metrics"
                 + " WHERE run_id = 1 AND name = 'step' ORDER BY epoch)"));
@@ -136,11 +121,8 @@ class TrainingBehaviourTest {
 
         Path runDir = dir.resolve("results/artifacts/1");
         Map<String, String> artifacts = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store()); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT name, path FROM artifacts WHERE run_id = 1")) {
-            while (rs.next()) {
-                artifacts.put(rs.getString(1), rs.getString(2));
-            }
+        for (List<Object> row : store().rows("SELECT name, path FROM artifacts WHERE run_id = 1")) {
+            artifacts.put((String) row.get(0), (String) row.get(1));
         }
         assertEquals(List.of("best", "classes", "descriptor", "last"), new ArrayList<>(artifacts.keySet()));
         for (String path : artifacts.values()) {
@@ -156,26 +138,23 @@ class TrainingBehaviourTest {
         }
         Path png = dir.resolve("bar.png");
         ImageIO.write(image, "png", png.toFile());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = capturing(out, "predict", "1", png.toString(), data.resolve("t10k-images-idx3-ubyte").toString(),
+        CliOutput predicted = CliOutput.run("predict", "1", png.toString(), data.resolve("t10k-images-idx3-ubyte").toString(),
                 "--limit", "2", "--store", store().toString());
-        assertEquals(0, status, out.toString());
-        String[] lines = out.toString().trim().split("\n");
-        assertEquals(3, lines.length, out.toString());
+        assertEquals(0, predicted.status(), predicted.out());
+        String[] lines = predicted.out().trim().split("\n");
+        assertEquals(3, lines.length, predicted.out());
         assertTrue(lines[0].startsWith(png + ": 2  (2 "), lines[0]);
         assertTrue(lines[1].startsWith("t10k-images-idx3-ubyte[0]: "), lines[1]);
 
-        out.reset();
-        assertEquals(0, capturing(out, "evaluate", "1", "--store", store().toString()));
-        assertTrue(out.toString().contains("on 125 validation images: loss "), out.toString());
+        CliOutput evaluated = CliOutput.run("evaluate", "1", "--store", store().toString());
+        assertEquals(0, evaluated.status());
+        assertTrue(evaluated.out().contains("on 125 validation images: loss "), evaluated.out());
     }
 
     @Test
     void aSignalledRunIsInterruptedAndResumesToCompletion() throws Exception {
         Path file = descriptor("resume", "training: {batch_size: 10, epochs: 4}\n");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), "org.djx.cli.Main",
-                "run", file.toString(), "--store", store().toString(), "--quiet")
+        Process child = SyntheticExperiment.djxProcess("run", file.toString(), "--store", store().toString(), "--quiet")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -196,8 +175,8 @@ class TrainingBehaviourTest {
         assertFalse(log().contains("SIGSEGV"), log());
 
         Path changed = Files.writeString(dir.resolve("changed.yaml"), Files.readString(file).replace("epochs: 4", "epochs: 5"));
-        assertEquals(2, withErr(err -> Main.execute("run", changed.toString(), "--resume", "1", "--store", store().toString()),
-                "run 1 was trained from a different descriptor"));
+        assertEquals(2, withErr("run 1 was trained from a different descriptor",
+                "run", changed.toString(), "--resume", "1", "--store", store().toString()));
 
         assertEquals(0, Main.execute("run", "--resume", "1", "--store", store().toString(), "--quiet"));
         assertEquals("completed", query("SELECT status FROM runs WHERE id = 1"));
@@ -208,24 +187,16 @@ class TrainingBehaviourTest {
         assertNotEquals(query("SELECT value FROM metrics WHERE name = 'train_loss' AND epoch = 1"),
                 query("SELECT value FROM metrics WHERE name = 'train_loss' AND epoch = " + (done + 1)));
 
-        assertEquals(2, withErr(err -> Main.execute("run", "--resume", "1", "--store", store().toString()),
-                "run 1 is completed; only an interrupted or failed run can be resumed"));
+        assertEquals(2, withErr("run 1 is completed; only an interrupted or failed run can be resumed",
+                "run", "--resume", "1", "--store", store().toString()));
     }
 
-    /** Runs {@code command} with stderr captured and checks it says {@code expected}; returns the exit status. */
-    private static int withErr(java.util.function.Function<ByteArrayOutputStream, Integer> command, String expected) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true));
-        int status;
-        try {
-            status = command.apply(err);
-        } finally {
-            System.setErr(old);
-        }
-        assertTrue(err.toString().contains(expected), err.toString());
-        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
-        return status;
+    /** Runs the CLI and checks that stderr says {@code expected}, without a stack trace; returns the exit status. */
+    private static int withErr(String expected, String... args) {
+        CliOutput result = CliOutput.run(args);
+        assertTrue(result.err().contains(expected), result.err());
+        assertFalse(result.err().contains("\tat "), "no stack trace: " + result.err());
+        return result.status();
     }
 
     private String log() {
@@ -236,47 +207,21 @@ class TrainingBehaviourTest {
         }
     }
 
-    private int epochsOfRun1() throws SQLException {
-        if (!Files.exists(store())) {
-            return 0;
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store()); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT epochs FROM runs WHERE id = 1")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        } catch (SQLException busyOrNotYetCreated) {
-            return 0;
-        }
-    }
-
-    private static int capturing(ByteArrayOutputStream out, String... args) {
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(out, true));
-        try {
-            return Main.execute(args);
-        } finally {
-            System.setOut(old);
-        }
+    private int epochsOfRun1() {
+        String epochs = store().poll("SELECT epochs FROM runs WHERE id = 1");
+        return epochs == null ? 0 : Integer.parseInt(epochs);
     }
 
     private Map<String, Double> learningMetrics(long runId) throws SQLException {
         Map<String, Double> metrics = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store()); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT epoch, name, value FROM metrics WHERE run_id = " + runId
-                        + " AND name NOT IN ('epoch_seconds', 'images_per_second')")) {
-            while (rs.next()) {
-                metrics.put(rs.getInt(1) + "/" + rs.getString(2), rs.getDouble(3));
-            }
+        for (List<Object> row : store().rows("SELECT epoch, name, value FROM metrics WHERE run_id = " + runId
+                + " AND name NOT IN ('epoch_seconds', 'images_per_second')")) {
+            metrics.put(row.get(0) + "/" + row.get(1), ((Number) row.get(2)).doubleValue());
         }
         return metrics;
     }
 
     private String query(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store()); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            assertTrue(rs.next(), sql);
-            String value = rs.getString(1);
-            assertNotNull(value, sql);
-            return value;
-        }
+        return store().query(sql);
     }
 }

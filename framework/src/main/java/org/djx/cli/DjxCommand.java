@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Plugin-based experiment framework for Deep Java Library.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, RunsCommand.class, ShowCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, RunsCommand.class, ShowCommand.class,
+                BenchCommand.class})
 final class DjxCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -31,52 +31,53 @@ import org.djx.training.ExperimentPlan;
  * reads its loss back, as a loop that logs its loss does; that is also what makes a step's time
  * real on engines that queue work asynchronously.
  */
-final class BareLoop {
+final class BareLoop implements AutoCloseable {
 
-    private BareLoop() {}
+    private final NDManager manager;
+    private final Model model;
+    private final Trainer trainer;
+    private final Loss loss;
+    private final List<NDList> train;
+    private final List<NDList> inference;
 
-    static Measurement run(ExperimentPlan plan, DataSplit data, BenchSettings settings) {
+    /** Builds the model, trainer and batches; nothing is timed yet. */
+    BareLoop(ExperimentPlan plan, DataSplit data, BenchSettings settings) {
         Experiment e = plan.experiment();
         Engine engine = Engine.getEngine(e.engine());
         Device[] devices = DeviceSelector.select(e.devices(), engine.getGpuCount(), e.engine());
         engine.setRandomSeed((int) e.seed());
         int totalSteps = (settings.warmupPasses() + settings.repeats()) * settings.steps();
         Tracker learningRate = plan.schedule().plugin().build(plan.schedule().params(), (float) e.optimizer().learningRate(), totalSteps);
-        Loss loss = plan.loss().plugin().build(plan.loss().params());
+        loss = plan.loss().plugin().build(plan.loss().params());
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optOptimizer(plan.optimizer().plugin().build(plan.optimizer().params(), learningRate))
                 .optDevices(devices);
-        try (NDManager manager = engine.newBaseManager(devices[0]);
-                Model model = Model.newInstance("bare", devices[0], engine.getEngineName())) {
-            List<NDList> train = batches(manager, data.train(), settings.batchSize());
-            List<NDList> inference = batches(manager, data.validation(), settings.batchSize());
-            model.setBlock(ModelPlanner.build(plan.layers(), plan.input()));
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(ModelPlanner.withBatch(plan.input(), settings.batchSize()));
-                List<PassTiming> passes = new ArrayList<>();
-                for (int pass = 0; pass < settings.warmupPasses() + settings.repeats(); pass++) {
-                    long start = System.nanoTime();
-                    long[] stepEnds = new long[train.size()];
-                    for (int i = 0; i < train.size(); i++) {
-                        trainStep(trainer, manager, loss, train.get(i));
-                        stepEnds[i] = System.nanoTime();
-                    }
-                    long trainEnd = stepEnds[stepEnds.length - 1];
-                    for (NDList batch : inference) {
-                        inferenceStep(trainer, manager, batch);
-                    }
-                    long end = System.nanoTime();
-                    if (pass >= settings.warmupPasses()) {
-                        passes.add(new PassTiming(trainEnd - start, PassTiming.gaps(start, stepEnds), end - trainEnd));
-                    }
-                }
-                return Measurement.of(passes, settings.imagesPerPass(), Double.NaN);
-            }
+        manager = engine.newBaseManager(devices[0]);
+        model = Model.newInstance("bare", devices[0], engine.getEngineName());
+        train = batches(manager, data.train(), settings.batchSize());
+        inference = batches(manager, data.validation(), settings.batchSize());
+        model.setBlock(ModelPlanner.build(plan.layers(), plan.input()));
+        trainer = model.newTrainer(config);
+        trainer.initialize(ModelPlanner.withBatch(plan.input(), settings.batchSize()));
+    }
+
+    /** One pass: every training batch once, then every inference batch once. */
+    PassTiming pass() {
+        long start = System.nanoTime();
+        long[] stepEnds = new long[train.size()];
+        for (int i = 0; i < train.size(); i++) {
+            trainStep(train.get(i));
+            stepEnds[i] = System.nanoTime();
         }
+        long trainEnd = stepEnds[stepEnds.length - 1];
+        for (NDList batch : inference) {
+            inferenceStep(batch);
+        }
+        return new PassTiming(trainEnd - start, PassTiming.gaps(start, stepEnds), System.nanoTime() - trainEnd);
     }
 
     /** Forward, loss, backward and update; the step's arrays are freed when it ends. */
-    private static void trainStep(Trainer trainer, NDManager manager, Loss loss, NDList batch) {
+    private void trainStep(NDList batch) {
         try (NDManager step = manager.newSubManager()) {
             NDArray features = batch.get(0);
             NDArray labels = batch.get(1);
@@ -92,12 +93,19 @@ final class BareLoop {
         }
     }
 
-    private static void inferenceStep(Trainer trainer, NDManager manager, NDList batch) {
+    private void inferenceStep(NDList batch) {
         try (NDManager step = manager.newSubManager()) {
             NDArray features = batch.get(0);
             features.tempAttach(step);
             trainer.evaluate(new NDList(features)).head().toFloatArray();
         }
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+        model.close();
+        manager.close();
     }
 
     /** Batches made once, as float32 pixels in [0, 1] and float32 labels, like djx's data path. */

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param recordedImagesPerSecond median of the run's own {@code images_per_second} metric over the
  *     measured epochs (a cross-check of {@code djx.trainImagesPerSecond}, which also counts epoch ends)
- * @param runNanos the whole djx run, from store open to store close
+ * @param runNanos the whole djx run, from store open to store close, less the bare loop interleaved in it
  */
 public record BenchResult(String experiment, String engine, BenchSettings settings, String threads, Measurement djx,
         Measurement bare, double recordedImagesPerSecond, StoreTimer.Totals store, long runNanos) {
@@ -41,6 +41,7 @@ public record BenchResult(String experiment, String engine, BenchSettings settin
         map.put("repeats", settings.repeats());
         map.put("djx", measurement(djx));
         map.put("bare", measurement(bare));
+        map.put("peak_memory", "of the whole process (both paths run interleaved in it)");
         map.put("djx_recorded_images_per_second", recordedImagesPerSecond);
         map.put("ratio_train", trainRatio());
         map.put("ratio_inference", inferenceRatio());

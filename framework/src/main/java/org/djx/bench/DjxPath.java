@@ -2,7 +2,6 @@ package org.djx.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,22 +20,27 @@ import org.djx.training.TrainingProgress;
  * evaluators, validation and a SQLite store in a temporary file. One epoch is one pass over the
  * synthetic batches (training, then validation on as many images, which is the inference figure);
  * the first {@link BenchSettings#warmupPasses()} epochs are warm-up. Times come from the runner's
- * own progress callbacks, so everything the runner does between steps and epochs is counted.
+ * own progress callbacks, so everything the runner does between steps and epochs is counted, except
+ * what {@code afterEachEpoch} does.
  */
 final class DjxPath {
 
     /** The measurement, the run's own recorded images/second, and the store's share of the run. */
+    /** @param runNanos the whole run, from store open to close, less {@code afterEachEpoch}'s time */
     record Result(Measurement measurement, double recordedImagesPerSecond, StoreTimer.Totals store, long runNanos) {}
 
     private DjxPath() {}
 
-    /** {@code plan} must already have {@code training.epochs} = warm-up passes + repeats. */
-    static Result run(ExperimentPlan plan, DataSplit data, BenchSettings settings) {
+    /**
+     * @param plan must already have {@code training.epochs} = warm-up passes + repeats
+     * @param afterEachEpoch runs on the training thread at each epoch's end, untimed (the bare loop's passes)
+     */
+    static Result run(ExperimentPlan plan, DataSplit data, BenchSettings settings, Runnable afterEachEpoch) {
         int epochs = settings.warmupPasses() + settings.repeats();
         if (plan.experiment().training().epochs() != epochs) {
             throw new IllegalArgumentException("the plan trains " + plan.experiment().training().epochs() + " epochs, not " + epochs);
         }
-        Clock clock = new Clock(epochs, settings.steps());
+        Clock clock = new Clock(epochs, settings.steps(), afterEachEpoch);
         StoreTimer timer = new StoreTimer();
         Path dir = null;
         try {
@@ -46,20 +50,20 @@ final class DjxPath {
             try (ResultStore store = timer.wrap(SqliteResultStore.open(dir.resolve("bench.db")))) {
                 outcome = new ExperimentRunner(store, clock).run(plan, data, ExperimentRunner.Options.none());
             }
-            long runNanos = System.nanoTime() - start;
+            long runNanos = System.nanoTime() - start - clock.outsideNanos;
             if (outcome.status() != RunStatus.COMPLETED) {
                 throw new IllegalStateException("the benchmark run ended " + outcome.status().label() + ": " + outcome.error());
             }
             List<PassTiming> passes = new ArrayList<>();
             double[] recorded = new double[settings.repeats()];
             for (int e = settings.warmupPasses(); e < epochs; e++) {
-                long trainStart = e == 0 ? clock.started : clock.epochEnds[e - 1];
+                long trainStart = e == 0 ? clock.started : clock.resumed[e - 1];
                 long[] steps = clock.stepEnds[e];
                 long lastStep = steps[steps.length - 1];
                 passes.add(new PassTiming(lastStep - trainStart, PassTiming.gaps(trainStart, steps), clock.epochEnds[e] - lastStep));
                 recorded[e - settings.warmupPasses()] = clock.recordedImagesPerSecond[e];
             }
-            double startup = (clock.firstStepMillis - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+            double startup = Measurement.sinceJvmStart(clock.firstStepMillis);
             return new Result(Measurement.of(passes, settings.imagesPerPass(), startup), Measurement.median(recorded),
                     timer.totals(), runNanos);
         } catch (IOException e) {
@@ -69,15 +73,23 @@ final class DjxPath {
         }
     }
 
-    /** Time stamps of every training step and epoch end, from the runner's progress callbacks. */
+    /**
+     * Time stamps of every training step and epoch end, from the runner's progress callbacks; at each
+     * epoch's end it runs {@code afterEachEpoch} and stamps when the runner resumes.
+     */
     private static final class Clock implements TrainingProgress {
+        final Runnable afterEachEpoch;
         final long[][] stepEnds;
         final long[] epochEnds;
+        final long[] resumed;
         final double[] recordedImagesPerSecond;
         long started;
         long firstStepMillis;
+        long outsideNanos;
 
-        Clock(int epochs, int steps) {
+        Clock(int epochs, int steps, Runnable afterEachEpoch) {
+            this.afterEachEpoch = afterEachEpoch;
+            resumed = new long[epochs];
             stepEnds = new long[epochs][steps];
             epochEnds = new long[epochs];
             recordedImagesPerSecond = new double[epochs];
@@ -100,6 +112,10 @@ final class DjxPath {
         public void epoch(int epoch, Map<String, Double> metrics) {
             epochEnds[epoch - 1] = System.nanoTime();
             recordedImagesPerSecond[epoch - 1] = metrics.getOrDefault("images_per_second", Double.NaN);
+            long before = System.nanoTime();
+            afterEachEpoch.run();
+            resumed[epoch - 1] = System.nanoTime();
+            outsideNanos += resumed[epoch - 1] - before;
         }
     }
 }

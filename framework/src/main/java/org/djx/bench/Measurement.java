@@ -1,5 +1,6 @@
 package org.djx.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,8 +12,8 @@ import java.util.List;
  * @param stepMedianMillis median training step latency over every measured step
  * @param stepP90Millis 90th percentile training step latency
  * @param startupSeconds JVM start to the first finished training step, or NaN where not measured
- * @param peakHeapBytes peak JVM heap while this path ran
- * @param peakRssBytes peak resident set while this path ran (-1 if unknown)
+ * @param peakHeapBytes peak JVM heap of the process
+ * @param peakRssBytes peak resident set of the process (-1 if unknown)
  */
 public record Measurement(double trainImagesPerSecond, double inferenceImagesPerSecond, double stepMedianMillis,
         double stepP90Millis, double startupSeconds, long peakHeapBytes, long peakRssBytes) {
@@ -27,6 +28,11 @@ public record Measurement(double trainImagesPerSecond, double inferenceImagesPer
         }
         return new Measurement(median(train), median(inference), percentile(steps, 0.5) / 1e6,
                 percentile(steps, 0.9) / 1e6, startupSeconds, ProcessMemory.peakHeapBytes(), ProcessMemory.peakRssBytes());
+    }
+
+    /** Seconds from the JVM's start to {@code epochMillis}. */
+    static double sinceJvmStart(long epochMillis) {
+        return (epochMillis - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
     }
 
     static double median(double[] values) {

@@ -11,11 +11,10 @@ import java.nio.file.Path;
 final class ProcessMemory {
 
     private static final Path STATUS = Path.of("/proc/self/status");
-    private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
     private ProcessMemory() {}
 
-    /** Sum of the heap pools' peak usage since the last {@link #resetPeaks()}. */
+    /** Sum of the heap pools' peak usage. */
     static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -38,22 +37,5 @@ final class ProcessMemory {
             // not Linux: reported as unknown
         }
         return -1;
-    }
-
-    /**
-     * Starts the peaks afresh so that the next measurement is its own. Linux resets VmHWM when "5"
-     * is written to clear_refs; where that is not allowed the RSS peak stays the process's peak.
-     */
-    static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-        try {
-            Files.writeString(CLEAR_REFS, "5");
-        } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            // keep the process-wide peak
-        }
     }
 }

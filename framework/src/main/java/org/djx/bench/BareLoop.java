@@ -122,8 +122,10 @@ final class BareLoop implements AutoCloseable {
             NDArray labels = scratch.create(labelValues);
             for (int from = 0; from + batchSize <= images.size(); from += batchSize) {
                 NDIndex range = new NDIndex(from + ":" + (from + batchSize));
-                NDArray x = features.get(range);
-                NDArray y = labels.get(range);
+                // owned copies: on PyTorch a slice is a view, and the labels' storage is the direct
+                // buffer of an array closed with the scratch manager
+                NDArray x = features.get(range).duplicate();
+                NDArray y = labels.get(range).duplicate();
                 x.attach(manager);
                 y.attach(manager);
                 batches.add(new NDList(x, y));

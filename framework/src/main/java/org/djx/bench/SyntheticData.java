@@ -7,6 +7,7 @@ import java.util.Random;
 import org.djx.plugin.LabeledImages;
 import org.djx.training.DataSplit;
 import org.djx.training.ExperimentPlan;
+import org.djx.training.TrainingException;
 
 /** Random images of the model's input shape with random labels, made in memory: no disk, no decoding. */
 final class SyntheticData {
@@ -17,7 +18,7 @@ final class SyntheticData {
     static DataSplit forPlan(ExperimentPlan plan, int imagesPerPart, long seed) {
         Shape input = plan.input();
         if (input.dimension() != 3) {
-            throw new IllegalArgumentException("djx bench needs an image model (model.input: [channels, height, width]), not "
+            throw new TrainingException("djx bench needs an image model (model.input: [channels, height, width]), not "
                     + input);
         }
         Shape output = plan.shapes().get(plan.shapes().size() - 1).outputShape();

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Plugin-based experiment framework for Deep Java Library.",
         subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, RunsCommand.class, ShowCommand.class,
                 EvaluateCommand.class, PredictCommand.class, CompareCommand.class, QueryCommand.class, ExportCommand.class,
-                ReportCommand.class, StoreCommand.class, SweepCommand.class, WorkerCommand.class})
+                ReportCommand.class, StoreCommand.class, SweepCommand.class, WorkerCommand.class,
+                BenchCommand.class})
 final class DjxCommand implements Runnable {
 
     @picocli.CommandLine.Spec

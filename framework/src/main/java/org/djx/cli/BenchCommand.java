@@ -155,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** {@code djx ARGS --store FILE}, in this process, its output discarded. */
     private static void listRuns(Path store, List<String> args) {
-        CommandLine cli = new CommandLine(new DjxCommand());
+        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(Writer.nullWriter()));
         List<String> all = new ArrayList<>(args);
         all.add("--store");

@@ -12,7 +12,6 @@ import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
@@ -129,10 +128,12 @@ final class TrainingLoop {
             EvaluatorTrainingListener evaluators = new EvaluatorTrainingListener();
             EpochRecorder recorder = new EpochRecorder(evaluators, schedule, stepsPerEvaluation, progress,
                     (epoch, metrics) -> record(epoch, metrics, block));
-            DefaultTrainingConfig config = new DefaultTrainingConfig(plan.loss().plugin().build(plan.loss().params()))
+            // Loss and accuracy are summed on the device and read once per evaluation: no per-batch host sync.
+            NDManager sums = model.getNDManager();
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new DeviceLoss(plan.loss().plugin().build(plan.loss().params()), sums))
                     .optOptimizer(plan.optimizer().plugin().build(plan.optimizer().params(), learningRate))
                     .optDevices(devices)
-                    .addEvaluator(new Accuracy("accuracy"))
+                    .addEvaluator(new DeviceAccuracy(sums))
                     .addTrainingListeners(evaluators, recorder, new DivergenceGuard(recorder), new StopOnSignal(stopRequested));
             if (resumeFrom != null) {
                 // Parameters go in before the trainer exists: its initialize() keeps initialized ones.
@@ -188,7 +189,7 @@ final class TrainingLoop {
     private void record(int evaluation, Map<String, Double> metrics, Block block) {
         Double loss = metrics.get("train_loss");
         if (loss == null || loss.isNaN() || loss.isInfinite()) {
-            throw new DivergedException("training diverged: train_loss is " + loss + " at evaluation " + evaluation
+            throw new DivergedException("training diverged: the loss became " + loss + " in evaluation " + evaluation
                     + "; try a lower optimizer.learning_rate");
         }
         if (training.steps() != null) {

@@ -400,7 +400,7 @@ public final class SqliteResultStore implements SweepStore {
 
     private static final String RUN_COLUMNS =
             "SELECT r.id, e.name, r.status, r.created_at, r.started_at, r.ended_at, r.heartbeat_at,"
-                    + " r.descriptor_hash, r.descriptor_file, r.epochs, r.error FROM runs r JOIN experiments e ON e.id = r.experiment_id";
+                    + " r.descriptor_hash, r.descriptor_file, r.epochs, r.error, r.sweep_id, r.trial FROM runs r JOIN experiments e ON e.id = r.experiment_id";
 
     @Override
     public Optional<RunRecord> run(long runId) {
@@ -427,8 +427,8 @@ public final class SqliteResultStore implements SweepStore {
                 args.add(filter.status().label());
             }
             if (filter.sweepId() != null) {
-                sql.append(" AND EXISTS (SELECT 1 FROM run_provenance v WHERE v.run_id = r.id AND v.key = 'sweep_id' AND v.value = ?)");
-                args.add(filter.sweepId().toString());
+                sql.append(" AND r.sweep_id = ?");
+                args.add(filter.sweepId());
             }
             if (filter.where() != null) {
                 sql.append(" AND ").append(filter.where().sql());
@@ -613,7 +613,8 @@ public final class SqliteResultStore implements SweepStore {
             while (rs.next()) {
                 out.add(new RunRecord(rs.getLong(1), rs.getString(2), RunStatus.fromLabel(rs.getString(3)),
                         instant(rs.getString(4)), instant(rs.getString(5)), instant(rs.getString(6)), instant(rs.getString(7)),
-                        rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11), Map.of()));
+                        rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11), Map.of(),
+                        rs.getObject(12) == null ? null : rs.getLong(12), rs.getObject(13) == null ? null : rs.getInt(13)));
             }
         }
         List<RunRecord> withProvenance = new ArrayList<>(out.size());
@@ -627,7 +628,8 @@ public final class SqliteResultStore implements SweepStore {
                     }
                 }
                 withProvenance.add(new RunRecord(r.id(), r.experiment(), r.status(), r.createdAt(), r.startedAt(), r.endedAt(),
-                        r.heartbeatAt(), r.descriptorHash(), r.descriptorFile(), r.epochs(), r.error(), Map.copyOf(provenance)));
+                        r.heartbeatAt(), r.descriptorHash(), r.descriptorFile(), r.epochs(), r.error(), Map.copyOf(provenance),
+                        r.sweepId(), r.trial()));
             }
         }
         return withProvenance;

@@ -910,7 +910,8 @@ public final class SqliteResultStore implements SweepStore {
             "SELECT t.sweep_id, t.number, t.overrides, t.status, t.run_id, t.attempts, t.worker, t.claimed_at, t.heartbeat_at,"
                     + " t.error, coalesce(r.epochs, 0),"
                     + " (SELECT CASE WHEN s.objective_goal = 'maximize' THEN max(m.value) ELSE min(m.value) END"
-                    + "  FROM metrics m WHERE m.run_id = t.run_id AND m.name = s.objective_metric)"
+                    + "  FROM metrics m WHERE m.run_id = t.run_id AND m.name = s.objective_metric),"
+                    + " (SELECT m.value FROM metrics m WHERE m.run_id = t.run_id AND m.name = 'test_accuracy' ORDER BY m.epoch DESC LIMIT 1)"
                     + " FROM trials t JOIN sweeps s ON s.id = t.sweep_id LEFT JOIN runs r ON r.id = t.run_id";
 
     @Override
@@ -931,13 +932,15 @@ public final class SqliteResultStore implements SweepStore {
                     while (rs.next()) {
                         long runId = rs.getLong(5);
                         Long run = rs.wasNull() ? null : runId;
-                        double objective = rs.getDouble(12);
-                        Double value = rs.wasNull() ? null : objective;
+                        // getObject, not getDouble + wasNull: sqlite-jdbc's wasNull misreports after getDouble
+                        Object objective = rs.getObject(12);
+                        Object test = rs.getObject(13);
                         @SuppressWarnings("unchecked")
                         Map<String, Object> overrides = fromJson(rs.getString(3), LinkedHashMap.class);
                         out.add(new TrialRecord(rs.getLong(1), rs.getInt(2), Collections.unmodifiableMap(overrides),
                                 RunStatus.fromLabel(rs.getString(4)), run, rs.getInt(6), rs.getString(7), instant(rs.getString(8)),
-                                instant(rs.getString(9)), rs.getString(10), rs.getInt(11), value));
+                                instant(rs.getString(9)), rs.getString(10), rs.getInt(11),
+                                objective == null ? null : ((Number) objective).doubleValue(), test == null ? null : ((Number) test).doubleValue()));
                     }
                 }
                 return out;

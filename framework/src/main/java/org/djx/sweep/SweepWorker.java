@@ -216,6 +216,11 @@ public final class SweepWorker {
         }
 
         @Override
+        public void tested(int images, Map<String, Double> metrics) {
+            progress.tested(images, metrics);
+        }
+
+        @Override
         public void note(String message) {
             progress.note(message);
         }

@@ -142,8 +142,12 @@ class SqliteSweepStoreTest {
                 store.recordEpoch(run, 2, Map.of("validate_accuracy", 0.4 + i / 10.0));
                 store.finishTrial(id, t.number(), "w", i == 0 ? RunStatus.COMPLETED : RunStatus.PRUNED, null);
             }
+            long tested = store.trials(id).get(0).runId();
+            store.recordEpoch(tested, 2, Map.of("test_accuracy", 0.45, "test_loss", 1.2));
             List<TrialRecord> trials = store.trials(id);
             assertEquals(0.5, trials.get(0).objective(), 1e-9);
+            assertEquals(0.45, trials.get(0).testAccuracy(), 1e-9);
+            assertEquals(null, trials.get(1).testAccuracy(), "a pruned trial was never tested");
             assertEquals(2, trials.get(0).epochs());
             assertEquals(List.of(new SweepStore.TrialMetric(0, RunStatus.COMPLETED, 0.4), new SweepStore.TrialMetric(1, RunStatus.PRUNED, 0.5)),
                     store.metricAt(id, "validate_accuracy", 2));

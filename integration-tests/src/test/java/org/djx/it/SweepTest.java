@@ -301,6 +301,31 @@ class SweepTest {
         assertEquals(Map.of(0, List.of("completed")), runsByTrial(store), "no run was started for trial 1");
     }
 
+    @Test
+    void trialsOfASplitFromTrainReportTheirTestAccuracyNextToTheObjective() throws Exception {
+        Path own = dir.resolve("with-test");
+        IdxWriter.writeSynthetic(own, 200, 100, 4, 11, false);
+        Path file = descriptor("tested", 1, """
+                sweep:
+                  parameters:
+                    optimizer.learning_rate: [0.01, 0.003]
+                """);
+        Files.writeString(file, Files.readString(file).replace(data.toString(), own.toString())
+                .replace("split: {validation: 0.25}", "split: {validation: 0.25, from: train}"));
+        Path store = dir.resolve("djx.db");
+
+        CliOutput sweep = CliOutput.run("sweep", file.toString(), "--store", store.toString(), "-q");
+
+        assertEquals(0, sweep.status(), sweep.err());
+        List<TrialRecord> trials = trials(store, 1);
+        assertTrue(trials.stream().allMatch(t -> t.testAccuracy() != null && t.testAccuracy() > 0), trials.toString());
+        List<String> lines = sweep.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("best: trial \\d .*; test_accuracy \\d\\.\\d{4}")), sweep.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("trial\\s+status\\s+validate_accuracy\\s+test_accuracy\\s+epochs.*")), sweep.out());
+        CliOutput status = CliOutput.run("sweep", "status", "1", "--store", store.toString());
+        assertTrue(status.out().contains(String.format("%.4f", trials.get(0).testAccuracy())), status.out());
+    }
+
     /** At least one trial completed and one still running. */
     private static boolean midway(Path store) {
         if (!Files.exists(store)) {

@@ -13,6 +13,7 @@ import org.djx.store.TrialRecord;
 import org.djx.sweep.SweepSetup;
 import org.djx.sweep.SweepWorker;
 import org.djx.sweep.WorkerProcesses;
+import org.djx.training.DataSplit;
 import org.djx.training.ExperimentPlan;
 import org.djx.training.ExperimentPlanner;
 import org.djx.training.TrainingProgress;
@@ -74,6 +75,9 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PluginCatalog catalog = environment.plugins(spec.commandLine().getErr());
         ExperimentPlan base = ExperimentPlanner.plan(file, overrides, catalog);
+        // Loaded before the store is touched: a dataset every trial needs is one clear error, not
+        // a failed trial each, and nothing is stored for a sweep that cannot run.
+        DataSplit baseData = ExperimentRunner.loadData(base);
         try (SqliteResultStore store = environment.openStore()) {
             SweepSetup.Prepared prepared = SweepSetup.prepare(store, base, overrides, catalog, maxTrials, fresh);
             SweepRecord sweep = prepared.sweep();
@@ -85,9 +89,12 @@ final class SweepCommand implements Callable<Integer> {
             out.flush();
             if (workers == 1) {
                 TrainingProgress progress = quiet ? TrainingProgress.SILENT : new ConsoleProgress(out, false, false);
-                new SweepWorker(store, catalog, progress, new SweepListenerConsole(out, sweep.objectiveMetric()),
-                        ExperimentRunner.artifactsRootFor(environment.store)).run(id);
+                SweepWorker worker = new SweepWorker(store, catalog, progress, new SweepListenerConsole(out, sweep.objectiveMetric()),
+                        ExperimentRunner.artifactsRootFor(environment.store));
+                worker.reuseData(base, baseData);
+                worker.run(id);
             } else {
+                baseData = null; // each worker process loads its own; let this copy go
                 runWorkerProcesses(id, out);
             }
             List<TrialRecord> trials = store.trials(id);

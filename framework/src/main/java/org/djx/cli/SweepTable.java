@@ -52,15 +52,21 @@ final class SweepTable {
             return;
         }
         TrialRecord t = best.get();
-        out.printf("best: trial %d (run %d): %s %.4f after %d epochs%n", t.number(), t.runId(), sweep.objectiveMetric(),
-                t.objective(), t.epochs());
+        out.printf("best: trial %d (run %d): %s %.4f after %d epochs%s%n", t.number(), t.runId(), sweep.objectiveMetric(),
+                t.objective(), t.epochs(), t.testAccuracy() == null ? "" : String.format("; test_accuracy %.4f", t.testAccuracy()));
         t.overrides().forEach((path, value) -> out.printf("  %s = %s%n", path, value));
     }
 
     static void table(PrintWriter out, SweepRecord sweep, List<TrialRecord> trials) {
         Set<String> paths = new LinkedHashSet<>();
         trials.forEach(t -> paths.addAll(t.overrides().keySet()));
-        List<String> header = new ArrayList<>(List.of("trial", "status", sweep.objectiveMetric(), "epochs", "attempts", "run"));
+        // The test column only when a trial has one: trials test only with dataset.split.from: train.
+        boolean tested = trials.stream().anyMatch(t -> t.testAccuracy() != null);
+        List<String> header = new ArrayList<>(List.of("trial", "status", sweep.objectiveMetric()));
+        if (tested) {
+            header.add("test_accuracy");
+        }
+        header.addAll(List.of("epochs", "attempts", "run"));
         header.addAll(paths);
         header.add("error");
         List<List<String>> rows = new ArrayList<>();
@@ -70,6 +76,9 @@ final class SweepTable {
             row.add(Integer.toString(t.number()));
             row.add(t.status().label());
             row.add(t.objective() == null ? "-" : String.format("%.4f", t.objective()));
+            if (tested) {
+                row.add(t.testAccuracy() == null ? "-" : String.format("%.4f", t.testAccuracy()));
+            }
             row.add(Integer.toString(t.epochs()));
             row.add(Integer.toString(t.attempts()));
             row.add(t.runId() == null ? "-" : t.runId().toString());

@@ -41,7 +41,8 @@ public final class Export {
         o.put("id", r.run().id());
         o.put("experiment", r.run().experiment());
         o.put("status", r.run().status().label());
-        o.put("sweep", r.run().provenance().get("sweep_id"));
+        o.put("sweep", r.run().sweepId());
+        o.put("trial", r.run().trial());
         o.put("started_at", str(r.run().startedAt()));
         o.put("ended_at", str(r.run().endedAt()));
         o.put("duration_s", r.durationSeconds());
@@ -87,7 +88,7 @@ public final class Export {
             params.addAll(r.params().keySet());
             metrics.addAll(r.curves().keySet());
         });
-        List<String> header = new ArrayList<>(List.of("run_id", "experiment", "status", "sweep", "started_at", "ended_at", "epoch"));
+        List<String> header = new ArrayList<>(List.of("run_id", "experiment", "status", "sweep", "trial", "started_at", "ended_at", "epoch"));
         params.forEach(p -> header.add("params." + p));
         header.addAll(metrics);
         out.println(String.join(",", header.stream().map(Table::csv).toList()));
@@ -98,7 +99,8 @@ public final class Export {
             }
             epochs.forEach((epoch, values) -> {
                 List<Object> row = new ArrayList<>(List.of(r.run().id(), r.run().experiment(), r.run().status().label()));
-                row.add(r.run().provenance().get("sweep_id"));
+                row.add(r.run().sweepId());
+                row.add(r.run().trial());
                 row.add(str(r.run().startedAt()));
                 row.add(str(r.run().endedAt()));
                 row.add(epoch);

@@ -65,7 +65,7 @@ public record RunData(RunRecord run, Map<String, Object> params, Map<String, Tre
                 case "id" -> run.id();
                 case "status" -> run.status().label();
                 case "experiment" -> run.experiment();
-                case "sweep" -> run.provenance().get("sweep_id");
+                case "sweep" -> run.sweepId();
                 case "epochs" -> run.epochs();
                 case "duration" -> durationSeconds();
                 case "started" -> run.startedAt() == null ? null : run.startedAt().toString().substring(0, 19).replace('T', ' ');

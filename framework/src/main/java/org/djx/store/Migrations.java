@@ -175,7 +175,22 @@ final class Migrations {
                     "CREATE INDEX trials_by_status ON trials(sweep_id, status, number)",
                     "ALTER TABLE runs ADD COLUMN sweep_id INTEGER REFERENCES sweeps(id)",
                     "ALTER TABLE runs ADD COLUMN trial INTEGER",
-                    "CREATE INDEX runs_by_trial ON runs(sweep_id, trial)"));
+                    "CREATE INDEX runs_by_trial ON runs(sweep_id, trial)"),
+            // 4: run_summary takes the sweep and trial from the runs' own columns (added by 3)
+            // instead of the 'sweep_id' provenance key, and shows the trial number.
+            // No view depends on run_summary, so dropping it alone is enough.
+            List.of(
+                    "DROP VIEW run_summary",
+                    """
+                    CREATE VIEW run_summary AS
+                    SELECT o.*, r.sweep_id, r.trial,
+                           (SELECT final FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'validate_accuracy') AS final_validate_accuracy,
+                           (SELECT best FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'validate_accuracy') AS best_validate_accuracy,
+                           (SELECT final FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'validate_loss') AS final_validate_loss,
+                           (SELECT best FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'validate_loss') AS best_validate_loss,
+                           (SELECT final FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'train_accuracy') AS final_train_accuracy,
+                           (SELECT final FROM run_metrics m WHERE m.run_id = o.run_id AND m.name = 'train_loss') AS final_train_loss
+                    FROM run_overview o JOIN runs r ON r.id = o.run_id"""));
 
     /** The schema version this djx writes. */
     static int latest() {

@@ -8,6 +8,8 @@ import java.util.Map;
  *
  * @param epochs how many epochs have their metrics stored
  * @param provenance engine, versions, device, host, ...
+ * @param sweepId the sweep this run is a trial of, or {@code null}
+ * @param trial the trial's number within that sweep, or {@code null}
  */
 public record RunRecord(
         long id,
@@ -21,4 +23,6 @@ public record RunRecord(
         String descriptorFile,
         int epochs,
         String error,
-        Map<String, String> provenance) {}
+        Map<String, String> provenance,
+        Long sweepId,
+        Integer trial) {}

@@ -1,7 +1,5 @@
 package org.djx.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,6 +41,8 @@ public final class SqliteResultStore implements SweepStore {
 
     private final Path file;
     private final Connection connection;
+    /** Sweep and trial persistence, on this connection and through {@link #write}. */
+    private final SqliteSweeps sweeps = new SqliteSweeps(this);
 
     private SqliteResultStore(Path file, Connection connection) {
         this.file = file;
@@ -183,12 +183,12 @@ public final class SqliteResultStore implements SweepStore {
     }
 
     @FunctionalInterface
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     /** Runs {@code work} in one IMMEDIATE transaction; nothing is kept if it fails. */
-    private synchronized <T> T write(String what, Work<T> work) {
+    synchronized <T> T write(String what, Work<T> work) {
         try {
             connection.setAutoCommit(false);
             try {
@@ -206,7 +206,8 @@ public final class SqliteResultStore implements SweepStore {
         }
     }
 
-    private synchronized <T> T read(String what, Work<T> work) {
+    /** Runs {@code work} under this store's lock, outside any transaction. */
+    synchronized <T> T read(String what, Work<T> work) {
         try {
             return work.run(connection);
         } catch (SQLException e) {
@@ -400,7 +401,7 @@ public final class SqliteResultStore implements SweepStore {
 
     private static final String RUN_COLUMNS =
             "SELECT r.id, e.name, r.status, r.created_at, r.started_at, r.ended_at, r.heartbeat_at,"
-                    + " r.descriptor_hash, r.descriptor_file, r.epochs, r.error FROM runs r JOIN experiments e ON e.id = r.experiment_id";
+                    + " r.descriptor_hash, r.descriptor_file, r.epochs, r.error, r.sweep_id, r.trial FROM runs r JOIN experiments e ON e.id = r.experiment_id";
 
     @Override
     public Optional<RunRecord> run(long runId) {
@@ -427,8 +428,8 @@ public final class SqliteResultStore implements SweepStore {
                 args.add(filter.status().label());
             }
             if (filter.sweepId() != null) {
-                sql.append(" AND EXISTS (SELECT 1 FROM run_provenance v WHERE v.run_id = r.id AND v.key = 'sweep_id' AND v.value = ?)");
-                args.add(filter.sweepId().toString());
+                sql.append(" AND r.sweep_id = ?");
+                args.add(filter.sweepId());
             }
             if (filter.where() != null) {
                 sql.append(" AND ").append(filter.where().sql());
@@ -613,7 +614,8 @@ public final class SqliteResultStore implements SweepStore {
             while (rs.next()) {
                 out.add(new RunRecord(rs.getLong(1), rs.getString(2), RunStatus.fromLabel(rs.getString(3)),
                         instant(rs.getString(4)), instant(rs.getString(5)), instant(rs.getString(6)), instant(rs.getString(7)),
-                        rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11), Map.of()));
+                        rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11), Map.of(),
+                        rs.getObject(12) == null ? null : rs.getLong(12), rs.getObject(13) == null ? null : rs.getInt(13)));
             }
         }
         List<RunRecord> withProvenance = new ArrayList<>(out.size());
@@ -627,13 +629,14 @@ public final class SqliteResultStore implements SweepStore {
                     }
                 }
                 withProvenance.add(new RunRecord(r.id(), r.experiment(), r.status(), r.createdAt(), r.startedAt(), r.endedAt(),
-                        r.heartbeatAt(), r.descriptorHash(), r.descriptorFile(), r.epochs(), r.error(), Map.copyOf(provenance)));
+                        r.heartbeatAt(), r.descriptorHash(), r.descriptorFile(), r.epochs(), r.error(), Map.copyOf(provenance),
+                        r.sweepId(), r.trial()));
             }
         }
         return withProvenance;
     }
 
-    private static Instant instant(String text) {
+    static Instant instant(String text) {
         return text == null ? null : Instant.parse(text);
     }
 
@@ -674,309 +677,71 @@ public final class SqliteResultStore implements SweepStore {
         });
     }
 
-    // ---- sweeps -------------------------------------------------------------------------------
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot store " + value + " as JSON", e);
-        }
-    }
-
-    private static <T> T fromJson(String text, Class<T> type) {
-        try {
-            return JSON.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("the results store holds malformed JSON: " + text, e);
-        }
-    }
+    // ---- sweeps: kept in SqliteSweeps, on this store's connection and transactions ------------
 
     @Override
     public long createSweep(NewSweep sweep) {
-        return write("create a sweep", c -> {
-            long sweepId;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sweeps(experiment, descriptor_hash, descriptor, descriptor_file, overrides, strategy,"
-                            + " objective_metric, objective_goal, max_retries, created_at, status)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, sweep.experiment());
-                ps.setString(2, sweep.descriptorHash());
-                ps.setString(3, sweep.descriptor());
-                ps.setString(4, sweep.descriptorFile());
-                ps.setString(5, toJson(sweep.overrides()));
-                ps.setString(6, sweep.strategy());
-                ps.setString(7, sweep.objectiveMetric());
-                ps.setString(8, sweep.maximize() ? "maximize" : "minimize");
-                ps.setInt(9, sweep.maxRetries());
-                ps.setString(10, Instant.now().toString());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    sweepId = keys.getLong(1);
-                }
-            }
-            insertTrials(c, sweepId, 0, sweep.trials());
-            return sweepId;
-        });
+        return sweeps.createSweep(sweep);
     }
-
-    private static void insertTrials(Connection c, long sweepId, int firstNumber, List<Map<String, Object>> trials)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO trials(sweep_id, number, overrides, status) VALUES (?, ?, ?, 'queued')")) {
-            int number = firstNumber;
-            for (Map<String, Object> overrides : trials) {
-                ps.setLong(1, sweepId);
-                ps.setInt(2, number++);
-                ps.setString(3, toJson(overrides));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static final String SWEEP_COLUMNS = "SELECT id, experiment, descriptor_hash, descriptor_file, overrides, strategy,"
-            + " objective_metric, objective_goal, max_retries, created_at, status FROM sweeps";
 
     @Override
     public Optional<SweepRecord> sweep(long sweepId) {
-        return read("read a sweep", c -> oneSweep(c, SWEEP_COLUMNS + " WHERE id = ?", sweepId));
+        return sweeps.sweep(sweepId);
     }
 
     @Override
     public Optional<SweepRecord> latestSweep(String experiment) {
-        return read("read a sweep", c -> oneSweep(c, SWEEP_COLUMNS + " WHERE experiment = ? ORDER BY id DESC LIMIT 1", experiment));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Optional<SweepRecord> oneSweep(Connection c, String sql, Object key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new SweepRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        List.copyOf(fromJson(rs.getString(5), List.class)), rs.getString(6), rs.getString(7),
-                        "maximize".equals(rs.getString(8)), rs.getInt(9), instant(rs.getString(10)), rs.getString(11)));
-            }
-        }
+        return sweeps.latestSweep(experiment);
     }
 
     @Override
     public int addTrials(long sweepId, List<Map<String, Object>> overrides) {
-        return write("add trials", c -> {
-            int next;
-            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(number) + 1, 0) FROM trials WHERE sweep_id = ?")) {
-                ps.setLong(1, sweepId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    next = rs.getInt(1);
-                }
-            }
-            insertTrials(c, sweepId, next, overrides);
-            if (!overrides.isEmpty()) {
-                updateSweepStatus(c, sweepId, "running");
-            }
-            return overrides.size();
-        });
+        return sweeps.addTrials(sweepId, overrides);
     }
 
     @Override
     public Optional<TrialRecord> claimTrial(long sweepId, String worker) {
-        Optional<Integer> claimed = write("claim a trial", c -> {
-            String now = Instant.now().toString();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE trials SET status = 'running', attempts = attempts + 1, worker = ?, claimed_at = ?,"
-                            + " heartbeat_at = ?, ended_at = NULL, error = NULL, run_id = NULL"
-                            + " WHERE id = (SELECT id FROM trials WHERE sweep_id = ? AND status = 'queued' ORDER BY number LIMIT 1)"
-                            + " RETURNING number")) {
-                ps.setString(1, worker);
-                ps.setString(2, now);
-                ps.setString(3, now);
-                ps.setLong(4, sweepId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getInt(1)) : Optional.<Integer>empty();
-                }
-            }
-        });
-        return claimed.map(number -> trials(sweepId, number).get(0));
+        return sweeps.claimTrial(sweepId, worker);
     }
 
     @Override
     public void attachRun(long sweepId, int trial, long runId) {
-        write("tie a run to its trial", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET run_id = ? WHERE sweep_id = ? AND number = ?")) {
-                ps.setLong(1, runId);
-                ps.setLong(2, sweepId);
-                ps.setInt(3, trial);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        sweeps.attachRun(sweepId, trial, runId);
     }
 
     @Override
     public void trialHeartbeat(long sweepId, int trial, String worker) {
-        write("write a trial heartbeat", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE trials SET heartbeat_at = ? WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running'")) {
-                ps.setString(1, Instant.now().toString());
-                ps.setLong(2, sweepId);
-                ps.setInt(3, trial);
-                ps.setString(4, worker);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        sweeps.trialHeartbeat(sweepId, trial, worker);
     }
 
     @Override
     public boolean finishTrial(long sweepId, int trial, String worker, RunStatus status, String error) {
-        if (!status.isFinal()) {
-            throw new IllegalArgumentException("not a final status: " + status);
-        }
-        return write("finish a trial", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE trials SET status = ?, error = ?, ended_at = ? WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running'")) {
-                ps.setString(1, status.label());
-                ps.setString(2, error);
-                ps.setString(3, Instant.now().toString());
-                ps.setLong(4, sweepId);
-                ps.setInt(5, trial);
-                ps.setString(6, worker);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return sweeps.finishTrial(sweepId, trial, worker, status, error);
     }
 
     @Override
     public boolean interruptTrial(long sweepId, int trial, String worker, String reason) {
-        return write("interrupt a trial", c -> {
-            String now = Instant.now().toString();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE runs SET status = 'interrupted', ended_at = ?, error = ? WHERE status = 'running' AND sweep_id = ? AND trial = ?"
-                            + " AND EXISTS (SELECT 1 FROM trials WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running')")) {
-                ps.setString(1, now);
-                ps.setString(2, reason);
-                ps.setLong(3, sweepId);
-                ps.setInt(4, trial);
-                ps.setLong(5, sweepId);
-                ps.setInt(6, trial);
-                ps.setString(7, worker);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE trials SET status = 'interrupted', error = ?, ended_at = ? WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running'")) {
-                ps.setString(1, reason);
-                ps.setString(2, now);
-                ps.setLong(3, sweepId);
-                ps.setInt(4, trial);
-                ps.setString(5, worker);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return sweeps.interruptTrial(sweepId, trial, worker, reason);
     }
 
     @Override
     public int requeueForRetry(long sweepId, int maxRetries, Set<RunStatus> statuses) {
-        for (RunStatus s : statuses) {
-            if (s != RunStatus.FAILED && s != RunStatus.INTERRUPTED) {
-                throw new IllegalArgumentException("only failed or interrupted trials are retried, not " + s.label());
-            }
-        }
-        if (statuses.isEmpty()) {
-            return 0;
-        }
-        String in = String.join(", ", statuses.stream().map(s -> "'" + s.label() + "'").toList());
-        return write("requeue trials", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE trials SET status = 'queued' WHERE sweep_id = ? AND status IN (" + in + ") AND attempts <= ?")) {
-                ps.setLong(1, sweepId);
-                ps.setInt(2, maxRetries);
-                int n = ps.executeUpdate();
-                if (n > 0) {
-                    updateSweepStatus(c, sweepId, "running");
-                }
-                return n;
-            }
-        });
+        return sweeps.requeueForRetry(sweepId, maxRetries, statuses);
     }
-
-    private static final String TRIAL_COLUMNS =
-            "SELECT t.sweep_id, t.number, t.overrides, t.status, t.run_id, t.attempts, t.worker, t.claimed_at, t.heartbeat_at,"
-                    + " t.error, coalesce(r.epochs, 0),"
-                    + " (SELECT CASE WHEN s.objective_goal = 'maximize' THEN max(m.value) ELSE min(m.value) END"
-                    + "  FROM metrics m WHERE m.run_id = t.run_id AND m.name = s.objective_metric)"
-                    + " FROM trials t JOIN sweeps s ON s.id = t.sweep_id LEFT JOIN runs r ON r.id = t.run_id";
 
     @Override
     public List<TrialRecord> trials(long sweepId) {
-        return trials(sweepId, null);
-    }
-
-    private List<TrialRecord> trials(long sweepId, Integer number) {
-        return read("list trials", c -> {
-            String sql = TRIAL_COLUMNS + " WHERE t.sweep_id = ?" + (number == null ? "" : " AND t.number = ?") + " ORDER BY t.number";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, sweepId);
-                if (number != null) {
-                    ps.setInt(2, number);
-                }
-                List<TrialRecord> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long runId = rs.getLong(5);
-                        Long run = rs.wasNull() ? null : runId;
-                        double objective = rs.getDouble(12);
-                        Double value = rs.wasNull() ? null : objective;
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> overrides = fromJson(rs.getString(3), LinkedHashMap.class);
-                        out.add(new TrialRecord(rs.getLong(1), rs.getInt(2), Collections.unmodifiableMap(overrides),
-                                RunStatus.fromLabel(rs.getString(4)), run, rs.getInt(6), rs.getString(7), instant(rs.getString(8)),
-                                instant(rs.getString(9)), rs.getString(10), rs.getInt(11), value));
-                    }
-                }
-                return out;
-            }
-        });
+        return sweeps.trials(sweepId);
     }
 
     @Override
     public List<TrialMetric> metricAt(long sweepId, String metric, int epoch) {
-        return read("read trial metrics", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT t.number, t.status, m.value FROM trials t JOIN metrics m ON m.run_id = t.run_id"
-                            + " WHERE t.sweep_id = ? AND m.name = ? AND m.epoch = ? AND m.value IS NOT NULL ORDER BY t.number")) {
-                ps.setLong(1, sweepId);
-                ps.setString(2, metric);
-                ps.setInt(3, epoch);
-                List<TrialMetric> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new TrialMetric(rs.getInt(1), RunStatus.fromLabel(rs.getString(2)), rs.getDouble(3)));
-                    }
-                }
-                return out;
-            }
-        });
+        return sweeps.metricAt(sweepId, metric, epoch);
     }
 
     @Override
     public void setSweepStatus(long sweepId, String status) {
-        write("update a sweep", c -> {
-            updateSweepStatus(c, sweepId, status);
-            return null;
-        });
-    }
-
-    private static void updateSweepStatus(Connection c, long sweepId, String status) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sweeps SET status = ? WHERE id = ?")) {
-            ps.setString(1, status);
-            ps.setLong(2, sweepId);
-            ps.executeUpdate();
-        }
+        sweeps.setSweepStatus(sweepId, status);
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param worker who holds or last held it ({@code host:pid})
  * @param epochs epochs its latest run recorded (where a pruned trial stopped)
  * @param objective the best value of the sweep's objective over those epochs, or {@code null}
+ * @param testAccuracy its latest run's {@code test_accuracy} on the held-out test part (recorded
+ *     when a trial finishes with {@code dataset.split.from: train}), or {@code null}
  */
 public record TrialRecord(
         long sweepId,
@@ -26,4 +28,5 @@ public record TrialRecord(
         Instant heartbeatAt,
         String error,
         int epochs,
-        Double objective) {}
+        Double objective,
+        Double testAccuracy) {}

@@ -62,9 +62,18 @@ public final class SweepWorker {
     }
 
     /**
+     * Hands this worker data already loaded for {@code plan} (the caller checked it before
+     * creating the sweep), so trials with the same dataset settings do not load it again.
+     */
+    public void reuseData(ExperimentPlan plan, DataSplit split) {
+        data.put(datasetKey(plan), split);
+    }
+
+    /**
      * Runs queued trials of the sweep until none is left; returns how many this worker ran.
      *
      * @throws SweepException when the sweep does not exist or its descriptor changed since it was created
+     * @throws org.djx.plugin.DatasetException when the sweep's base dataset cannot be loaded; no trial is claimed then
      */
     public int run(long sweepId) {
         SweepRecord sweep = store.sweep(sweepId).orElseThrow(() -> new SweepException(
@@ -76,6 +85,10 @@ public final class SweepWorker {
                     + " 'djx sweep " + sweep.descriptorFile() + " --new'");
         }
         SweepSection section = SweepSection.of(base.experiment());
+        // What every trial shares is checked once, before claiming: a missing or unreadable dataset
+        // is one error for the user, not a failed trial each. Trials that keep the base's dataset
+        // reuse what was loaded here.
+        data.computeIfAbsent(datasetKey(base), k -> ExperimentRunner.loadData(base));
         int ran = 0;
         while (true) {
             Optional<TrialRecord> claimed = store.claimTrial(sweepId, name);
@@ -200,6 +213,11 @@ public final class SweepWorker {
         @Override
         public void epoch(int epoch, Map<String, Double> metrics) {
             progress.epoch(epoch, metrics);
+        }
+
+        @Override
+        public void tested(int images, Map<String, Double> metrics) {
+            progress.tested(images, metrics);
         }
 
         @Override

@@ -106,7 +106,7 @@ class ComparisonCommandsTest {
         assertEquals(0, djx("export", "--format", "csv", "--out", csv.toString()).status());
         List<String> lines = Files.readAllLines(csv);
         assertEquals(1 + 9, lines.size(), "a header and one row per run and epoch");
-        assertTrue(lines.get(0).startsWith("run_id,experiment,status,sweep,started_at,ended_at,epoch,params.optimizer.learning_rate"));
+        assertTrue(lines.get(0).startsWith("run_id,experiment,status,sweep,trial,started_at,ended_at,epoch,params.optimizer.learning_rate"));
 
         Path jsonl = dir.resolve("out.jsonl");
         assertEquals(0, djx("export", "--status", "completed", "--format", "jsonl", "--out", jsonl.toString()).status());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.djx.store.NewRun;
+import org.djx.store.NewSweep;
 import org.djx.store.RunStatus;
 import org.djx.store.SqliteResultStore;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +37,12 @@ class ExampleQueriesTest {
         Path store = dir.resolve("examples.db");
         if (!Files.exists(store)) {
             try (SqliteResultStore s = SqliteResultStore.open(store)) {
+                long sweep = s.createSweep(new NewSweep("cnn", "h", "{}", "f.yaml", List.of(), "grid", "validate_accuracy", true, 0,
+                        List.of(Map.of(), Map.of(), Map.of())));
                 for (int i = 0; i < 3; i++) {
                     long id = s.startRun(new NewRun("cnn", "h", "{}", "f.yaml", Map.of("optimizer.type", i == 0 ? "sgd" : "adam",
                             "optimizer.learning_rate", 0.1 / Math.pow(10, i), "model.layers[0].filters", 32, "training.batch_size", 100),
-                            Map.of("sweep_id", "1")));
+                            Map.of(), sweep, i));
                     s.recordEpoch(id, 1, Map.of("train_loss", 1.0, "validate_loss", 1.1, "validate_accuracy", 0.6 + i / 10.0, "epoch_seconds", 2.0));
                     if (i < 2) {
                         s.finishRun(id, i == 0 ? RunStatus.FAILED : RunStatus.COMPLETED, i == 0 ? "diverged" : null);

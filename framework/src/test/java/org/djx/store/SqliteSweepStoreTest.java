@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.djx.store.query.Where;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,11 +142,62 @@ class SqliteSweepStoreTest {
                 store.recordEpoch(run, 2, Map.of("validate_accuracy", 0.4 + i / 10.0));
                 store.finishTrial(id, t.number(), "w", i == 0 ? RunStatus.COMPLETED : RunStatus.PRUNED, null);
             }
+            long tested = store.trials(id).get(0).runId();
+            store.recordEpoch(tested, 2, Map.of("test_accuracy", 0.45, "test_loss", 1.2));
             List<TrialRecord> trials = store.trials(id);
             assertEquals(0.5, trials.get(0).objective(), 1e-9);
+            assertEquals(0.45, trials.get(0).testAccuracy(), 1e-9);
+            assertEquals(null, trials.get(1).testAccuracy(), "a pruned trial was never tested");
             assertEquals(2, trials.get(0).epochs());
             assertEquals(List.of(new SweepStore.TrialMetric(0, RunStatus.COMPLETED, 0.4), new SweepStore.TrialMetric(1, RunStatus.PRUNED, 0.5)),
                     store.metricAt(id, "validate_accuracy", 2));
         }
+    }
+
+    @Test
+    void runsOfASweepAreFoundByTheirSweepColumnNotByProvenance() throws Exception {
+        Path file = dir.resolve("djx.db");
+        try (SqliteResultStore store = SqliteResultStore.open(file)) {
+            long id = store.createSweep(sweep(2, 0));
+            long trialRun = startRun(store, id, 1); // tied by its columns only, no provenance key
+            long loose = store.startRun(new NewRun("exp", "h", "{}", "/tmp/exp.yaml", Map.of("x", 1), Map.of("sweep_id", String.valueOf(id))));
+
+            RunRecord record = store.run(trialRun).orElseThrow();
+            assertEquals(id, record.sweepId());
+            assertEquals(1, record.trial());
+            assertEquals(null, store.run(loose).orElseThrow().sweepId());
+
+            assertEquals(List.of(trialRun), ids(store.runs(new RunFilter(null, null, id, null, null, 0))));
+            assertEquals(List.of(trialRun), ids(store.runs(new RunFilter(null, null, null, Where.parse("sweep = " + id), null, 0))));
+
+            assertEquals(List.of(List.of(trialRun, id, 1L), java.util.Arrays.asList(loose, null, null)),
+                    store.query("SELECT run_id, sweep_id, trial FROM run_summary ORDER BY run_id", 0).rows());
+        }
+    }
+
+    @Test
+    void migrationFourRebuildsRunSummaryOfAVersionThreeStore() throws Exception {
+        Path file = dir.resolve("v3.db");
+        long id;
+        long run;
+        try (SqliteResultStore store = SqliteResultStore.open(file)) {
+            id = store.createSweep(sweep(1, 0));
+            run = startRun(store, id, 0);
+        }
+        // Back to version 3: its run_summary read the sweep from provenance and had no trial column.
+        String v3View = Migrations.ALL.get(1).stream().filter(sql -> sql.contains("CREATE VIEW run_summary")).findFirst().orElseThrow();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+            s.execute("DROP VIEW run_summary");
+            s.execute(v3View);
+            s.execute("PRAGMA user_version = 3");
+        }
+        try (SqliteResultStore store = SqliteResultStore.open(file)) {
+            assertEquals(List.of(List.of(run, id, 0L)), store.query("SELECT run_id, sweep_id, trial FROM run_summary", 0).rows());
+        }
+        assertEquals(Migrations.latest(), StoreProcesses.scalar(file, "PRAGMA user_version"));
+    }
+
+    private static List<Long> ids(List<RunRecord> runs) {
+        return runs.stream().map(RunRecord::id).toList();
     }
 }

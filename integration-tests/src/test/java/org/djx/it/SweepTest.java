@@ -224,6 +224,90 @@ class SweepTest {
         }
     }
 
+    @Test
+    void aMissingDatasetIsOneErrorBeforeAnyTrialAndStoresNothing() throws Exception {
+        Path file = descriptor("nodata", 1, """
+                sweep:
+                  parameters:
+                    optimizer.learning_rate: [0.01, 0.003, 0.001]
+                """);
+        Files.writeString(file, Files.readString(file).replace(data.toString(), dir.resolve("nowhere").toString()));
+        Path store = dir.resolve("djx.db");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+        int status = EndToEndTrainingTest.runCapturingErr(err, "sweep", file.toString(), "--store", store.toString(), "-q");
+
+        assertEquals(2, status);
+        String message = err.toString();
+        assertTrue(message.contains("nowhere") && message.contains("does not exist"), message);
+        assertEquals(1, message.lines().filter(l -> l.contains("does not exist")).count(), "said once, not per trial: " + message);
+        assertTrue(!message.contains("\tat "), message);
+        assertTrue(!Files.exists(store), "no store, no sweep, no trial was created");
+    }
+
+    @Test
+    void aWorkerWhoseDatasetIsGoneStopsBeforeClaimingAndResumingChangesNothing() throws Exception {
+        Path own = dir.resolve("own-data");
+        IdxWriter.writeSynthetic(own, 200, 0, 4, 11, false);
+        Path file = descriptor("gone", 1, """
+                sweep:
+                  parameters:
+                    optimizer.learning_rate: [0.01, 0.003]
+                """);
+        Files.writeString(file, Files.readString(file).replace(data.toString(), own.toString()));
+        Path store = dir.resolve("djx.db");
+        assertEquals(0, Main.execute("sweep", file.toString(), "--max-trials", "1", "--store", store.toString(), "-q"));
+        try (var files = Files.list(own)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(own);
+        try (SqliteResultStore s = SqliteResultStore.open(store)) {
+            s.addTrials(1, List.of(Map.of("optimizer.learning_rate", 0.003)));
+        }
+
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertEquals(2, EndToEndTrainingTest.runCapturingErr(err, "worker", "1", "--store", store.toString(), "-q"));
+        assertTrue(err.toString().contains("does not exist") && !err.toString().contains("\tat "), err.toString());
+        err.reset();
+        assertEquals(2, EndToEndTrainingTest.runCapturingErr(err, "sweep", file.toString(), "--max-trials", "2",
+                "--store", store.toString(), "-q"));
+        assertTrue(err.toString().contains("does not exist"), err.toString());
+
+        List<TrialRecord> trials = trials(store, 1);
+        assertEquals(2, trials.size());
+        assertEquals(RunStatus.COMPLETED, trials.get(0).status());
+        assertEquals(RunStatus.QUEUED, trials.get(1).status(), "the worker claimed nothing");
+        assertEquals(0, trials.get(1).attempts());
+        assertEquals(Map.of(0, List.of("completed")), runsByTrial(store), "no run was started for trial 1");
+    }
+
+    @Test
+    void trialsOfASplitFromTrainReportTheirTestAccuracyNextToTheObjective() throws Exception {
+        Path own = dir.resolve("with-test");
+        IdxWriter.writeSynthetic(own, 200, 100, 4, 11, false);
+        Path file = descriptor("tested", 1, """
+                sweep:
+                  parameters:
+                    optimizer.learning_rate: [0.01, 0.003]
+                """);
+        Files.writeString(file, Files.readString(file).replace(data.toString(), own.toString())
+                .replace("split: {validation: 0.25}", "split: {validation: 0.25, from: train}"));
+        Path store = dir.resolve("djx.db");
+
+        CliOutput sweep = CliOutput.run("sweep", file.toString(), "--store", store.toString(), "-q");
+
+        assertEquals(0, sweep.status(), sweep.err());
+        List<TrialRecord> trials = trials(store, 1);
+        assertTrue(trials.stream().allMatch(t -> t.testAccuracy() != null && t.testAccuracy() > 0), trials.toString());
+        List<String> lines = sweep.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("best: trial \\d .*; test_accuracy \\d\\.\\d{4}")), sweep.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("trial\\s+status\\s+validate_accuracy\\s+test_accuracy\\s+epochs.*")), sweep.out());
+        CliOutput status = CliOutput.run("sweep", "status", "1", "--store", store.toString());
+        assertTrue(status.out().contains(String.format("%.4f", trials.get(0).testAccuracy())), status.out());
+    }
+
     /** At least one trial completed and one still running. */
     private static boolean midway(Path store) {
         if (!Files.exists(store)) {

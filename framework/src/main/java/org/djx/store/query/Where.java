@@ -72,7 +72,7 @@ public record Where(String text, String sql, List<Object> args) {
                     case "status" -> "r.status";
                     case "experiment" -> "e.name";
                     case "epochs" -> "r.epochs";
-                    case "sweep" -> "(SELECT CAST(v.value AS INTEGER) FROM run_provenance v WHERE v.run_id = r.id AND v.key = 'sweep_id')";
+                    case "sweep" -> "r.sweep_id";
                     case "duration" -> "((julianday(coalesce(r.ended_at, r.heartbeat_at)) - julianday(r.started_at)) * 86400.0)";
                     case "started" -> "julianday(r.started_at)";
                     default -> throw new IllegalStateException(field.name());

@@ -248,7 +248,7 @@ class SweepTest {
     @Test
     void aWorkerWhoseDatasetIsGoneStopsBeforeClaimingAndResumingChangesNothing() throws Exception {
         Path own = dir.resolve("own-data");
-        IdxWriter.writeSynthetic(own, 200, 0, 4, 11, false);
+        SyntheticExperiment.writeData(own, 200, 0, 11, false);
         Path file = descriptor("gone", 1, """
                 sweep:
                   parameters:
@@ -286,7 +286,7 @@ class SweepTest {
     @Test
     void trialsOfASplitFromTrainReportTheirTestAccuracyNextToTheObjective() throws Exception {
         Path own = dir.resolve("with-test");
-        IdxWriter.writeSynthetic(own, 200, 100, 4, 11, false);
+        SyntheticExperiment.writeData(own, 200, 100, 11, false);
         Path file = descriptor("tested", 1, """
                 sweep:
                   parameters:

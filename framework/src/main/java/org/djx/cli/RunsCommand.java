@@ -45,7 +45,7 @@ final class RunsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (ResultStore store = selection.open(environment, err)) {
             List<RunRecord> runs = selection.select(store, environment);
-            List<RunData> data = RunData.load(store, runs);
+            List<RunData> data = RunData.loadSummaries(store, runs, columns);
             List<String> cols = columns == null || columns.isEmpty() ? RunData.defaultColumns(data) : new ArrayList<>(columns);
             if (selection.wantsStale() && columns == null) {
                 cols.add(cols.indexOf("started") + 1, "heartbeat");

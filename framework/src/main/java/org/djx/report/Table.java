@@ -67,7 +67,11 @@ public record Table(List<String> columns, List<List<Object>> rows) {
                 return Long.toString(d.longValue());
             }
             double a = Math.abs(d);
-            return a != 0 && (a < 1e-3 || a >= 1e6) ? String.format(java.util.Locale.ROOT, "%.3e", d) : String.format(java.util.Locale.ROOT, "%.4f", d);
+            if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+                return String.format(java.util.Locale.ROOT, "%.3e", d);
+            }
+            // BigDecimal, not String.format: listings print tens of thousands of cells.
+            return java.math.BigDecimal.valueOf(d).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
         }
         return v.toString();
     }

@@ -50,10 +50,32 @@ public interface ResultStore extends AutoCloseable {
     List<RunRecord> runs(RunFilter filter);
 
     /** The run's flattened effective hyperparameters: numbers as {@link Double}, else strings. */
-    Map<String, Object> params(long runId);
+    default Map<String, Object> params(long runId) {
+        return params(List.of(runId)).getOrDefault(runId, Map.of());
+    }
+
+    /** {@link #params(long)} of many runs at once (one query per few hundred runs): run id to params. */
+    Map<Long, Map<String, Object>> params(Collection<Long> runIds);
 
     /** Every metric of a run, by epoch then name. */
-    List<MetricRecord> metrics(long runId);
+    default List<MetricRecord> metrics(long runId) {
+        return metrics(List.of(runId)).getOrDefault(runId, List.of());
+    }
+
+    /** {@link #metrics(long)} of many runs at once: run id to its metrics, by epoch then name. */
+    Map<Long, List<MetricRecord>> metrics(Collection<Long> runIds);
+
+    /**
+     * The last, smallest and largest value of every metric of many runs, computed by the store:
+     * what a listing needs, without reading every epoch. Run id to metric name to summary.
+     */
+    Map<Long, Map<String, MetricSummary>> metricSummaries(Collection<Long> runIds);
+
+    /** Only the given params of many runs (see {@link #params(Collection)}). */
+    Map<Long, Map<String, Object>> params(Collection<Long> runIds, Collection<String> keys);
+
+    /** The param keys whose values are not all the same across these runs (absent counts as a value). */
+    List<String> differingParamKeys(Collection<Long> runIds);
 
     /**
      * Runs still marked {@code running} whose heartbeat is older than {@code age}: their process

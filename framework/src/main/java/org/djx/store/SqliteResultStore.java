@@ -618,20 +618,15 @@ public final class SqliteResultStore implements SweepStore {
                         rs.getObject(12) == null ? null : rs.getLong(12), rs.getObject(13) == null ? null : rs.getInt(13)));
             }
         }
+        Map<Long, Map<String, String>> provenance = new LinkedHashMap<>();
+        forRuns(c, "SELECT run_id, key, value FROM run_provenance WHERE run_id IN (%s)",
+                out.stream().map(RunRecord::id).toList(),
+                rs -> provenance.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getString(3)));
         List<RunRecord> withProvenance = new ArrayList<>(out.size());
-        try (PreparedStatement byRun = c.prepareStatement("SELECT key, value FROM run_provenance WHERE run_id = ? ORDER BY key")) {
-            for (RunRecord r : out) {
-                byRun.setLong(1, r.id());
-                Map<String, String> provenance = new LinkedHashMap<>();
-                try (ResultSet rs = byRun.executeQuery()) {
-                    while (rs.next()) {
-                        provenance.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-                withProvenance.add(new RunRecord(r.id(), r.experiment(), r.status(), r.createdAt(), r.startedAt(), r.endedAt(),
-                        r.heartbeatAt(), r.descriptorHash(), r.descriptorFile(), r.epochs(), r.error(), Map.copyOf(provenance),
-                        r.sweepId(), r.trial()));
-            }
+        for (RunRecord r : out) {
+            withProvenance.add(new RunRecord(r.id(), r.experiment(), r.status(), r.createdAt(), r.startedAt(), r.endedAt(),
+                    r.heartbeatAt(), r.descriptorHash(), r.descriptorFile(), r.epochs(), r.error(),
+                    Map.copyOf(provenance.getOrDefault(r.id(), Map.of())), r.sweepId(), r.trial()));
         }
         return withProvenance;
     }
@@ -641,17 +636,81 @@ public final class SqliteResultStore implements SweepStore {
     }
 
     @Override
-    public Map<String, Object> params(long runId) {
+    public Map<Long, Map<String, Object>> params(Collection<Long> runIds) {
         return read("read params", c -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT key, value_num, value_text FROM params WHERE run_id = ? ORDER BY key")) {
-                ps.setLong(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        // getObject, not getDouble + wasNull: sqlite-jdbc's wasNull misreports after getDouble
-                        Object num = rs.getObject(2);
-                        out.put(rs.getString(1), num == null ? rs.getString(3) : (Object) ((Number) num).doubleValue());
+            Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
+            forRuns(c, "SELECT run_id, key, value_num, value_text FROM params WHERE run_id IN (%s)", runIds, rs -> {
+                // getObject, not getDouble + wasNull: sqlite-jdbc's wasNull misreports after getDouble
+                Object num = rs.getObject(3);
+                out.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), num == null ? rs.getString(4) : (Object) ((Number) num).doubleValue());
+            });
+            return out;
+        });
+    }
+
+    @Override
+    public Map<Long, List<MetricRecord>> metrics(Collection<Long> runIds) {
+        return read("read metrics", c -> {
+            Map<Long, List<MetricRecord>> out = new LinkedHashMap<>();
+            forRuns(c, "SELECT run_id, epoch, name, value FROM metrics WHERE run_id IN (%s)", runIds, rs -> {
+                long runId = rs.getLong(1);
+                Object v = rs.getObject(4);
+                out.computeIfAbsent(runId, id -> new ArrayList<>())
+                        .add(new MetricRecord(runId, rs.getInt(2), rs.getString(3), v == null ? Double.NaN : ((Number) v).doubleValue()));
+            });
+            // Sorted here, not in SQL: an ORDER BY can make SQLite walk a whole table instead of the ids' rows.
+            out.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(MetricRecord::epoch).thenComparing(MetricRecord::name)));
+            return out;
+        });
+    }
+
+    @Override
+    public Map<Long, Map<String, MetricSummary>> metricSummaries(Collection<Long> runIds) {
+        return read("summarise metrics", c -> {
+            Map<Long, Map<String, MetricSummary>> out = new LinkedHashMap<>();
+            forRuns(c, """
+                    SELECT m.run_id, m.name, min(m.value), max(m.value),
+                           (SELECT l.value FROM metrics l WHERE l.run_id = m.run_id AND l.name = m.name ORDER BY l.epoch DESC LIMIT 1)
+                    FROM metrics m WHERE m.run_id IN (%s) GROUP BY m.run_id, m.name""", runIds, rs -> {
+                out.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), new MetricSummary(number(rs.getObject(5)), number(rs.getObject(3)), number(rs.getObject(4))));
+            });
+            return out;
+        });
+    }
+
+    private static double number(Object value) {
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+
+    @Override
+    public Map<Long, Map<String, Object>> params(Collection<Long> runIds, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return read("read params", c -> {
+            Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
+            String wanted = String.join(",", Collections.nCopies(keys.size(), "?"));
+            List<Long> ids = new ArrayList<>(runIds);
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                String sql = "SELECT run_id, key, value_num, value_text FROM params WHERE run_id IN ("
+                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") AND key IN (" + wanted + ")";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int i = 1;
+                    for (Long id : chunk) {
+                        ps.setLong(i++, id);
+                    }
+                    for (String key : keys) {
+                        ps.setString(i++, key);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Object num = rs.getObject(3);
+                            out.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>())
+                                    .put(rs.getString(2), num == null ? rs.getString(4) : (Object) ((Number) num).doubleValue());
+                        }
                     }
                 }
             }
@@ -660,21 +719,57 @@ public final class SqliteResultStore implements SweepStore {
     }
 
     @Override
-    public List<MetricRecord> metrics(long runId) {
-        return read("read metrics", c -> {
-            List<MetricRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT epoch, name, value FROM metrics WHERE run_id = ? ORDER BY epoch, name")) {
-                ps.setLong(1, runId);
+    public List<String> differingParamKeys(Collection<Long> runIds) {
+        return read("compare params", c -> {
+            // Per key: how many runs have it and its distinct values, chunk by chunk, merged here.
+            Map<String, long[]> counts = new java.util.TreeMap<>();
+            Map<String, Set<Object>> values = new java.util.HashMap<>();
+            forRuns(c, """
+                    SELECT key, count(*), count(DISTINCT coalesce(value_num, value_text)), min(coalesce(value_num, value_text))
+                    FROM params WHERE run_id IN (%s) GROUP BY key""", runIds, rs -> {
+                String key = rs.getString(1);
+                counts.computeIfAbsent(key, k -> new long[2])[0] += rs.getLong(2);
+                if (rs.getLong(3) > 1) {
+                    counts.get(key)[1] = 1; // differs within a chunk
+                }
+                Set<Object> seen = values.computeIfAbsent(key, k -> new java.util.HashSet<>());
+                Object v = rs.getObject(4);
+                seen.add(v instanceof Number n ? (Object) n.doubleValue() : v);
+            });
+            List<String> out = new ArrayList<>();
+            counts.forEach((key, n) -> {
+                if (n[0] < runIds.size() || n[1] == 1 || values.get(key).size() > 1) {
+                    out.add(key);
+                }
+            });
+            return out;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql}, whose {@code IN (%s)} takes run ids, over {@code runIds} in chunks (SQLite
+     * limits bound parameters), handing every row to {@code row}: a few queries for thousands of runs.
+     */
+    private static void forRuns(Connection c, String sql, Collection<Long> runIds, Row row) throws SQLException {
+        List<Long> ids = new ArrayList<>(runIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement(sql.formatted(String.join(",", Collections.nCopies(chunk.size(), "?"))))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Object v = rs.getObject(3);
-                        out.add(new MetricRecord(runId, rs.getInt(1), rs.getString(2), v == null ? Double.NaN : ((Number) v).doubleValue()));
+                        row.accept(rs);
                     }
                 }
             }
-            return out;
-        });
+        }
     }
 
     // ---- sweeps: kept in SqliteSweeps, on this store's connection and transactions ------------

@@ -5,17 +5,25 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.listener.EvaluatorTrainingListener;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Running sums of per-batch metric values, kept on the device the values were computed on and
  * copied to the host only when read. DJL's evaluators copy every batch's value to the host, which
  * makes the JVM wait for the engine twice per batch; this lets it queue the next batch instead.
  *
+ * <p>DJL also keeps per-batch and progress accumulators ({@code train/all}, {@code train/progress}),
+ * which it only reads when a {@code Metrics} object is attached to the trainer; djx attaches none,
+ * so those are not kept (reading one gives NaN): each would cost engine operations per batch.
+ *
  * <p>Used from the training thread only (DJL updates evaluators there).
  */
 final class DeviceSums {
+
+    private static final Set<String> NOT_KEPT = Set.of(EvaluatorTrainingListener.TRAIN_ALL, EvaluatorTrainingListener.TRAIN_PROGRESS);
 
     private final NDManager manager;
     private final Map<String, Map<Device, NDArray>> sums = new HashMap<>();
@@ -32,12 +40,29 @@ final class DeviceSums {
 
     /** Adds {@code value} (summed to a scalar) and {@code count} to every key, without a host copy. */
     void update(String[] keys, NDArray value, long count) {
-        try (NDArray scalar = value.sum().toType(DataType.FLOAT32, false)) {
-            for (String key : keys) {
-                Map<Device, NDArray> perDevice = sums.computeIfAbsent(key, k -> new HashMap<>());
-                perDevice.computeIfAbsent(scalar.getDevice(), d -> manager.zeros(new Shape(), DataType.FLOAT32, d)).addi(scalar);
-                counts.merge(key, count, Long::sum);
+        boolean kept = false;
+        for (String key : keys) {
+            kept |= !NOT_KEPT.contains(key);
+        }
+        if (!kept) {
+            return;
+        }
+        NDArray summed = value.getShape().isScalar() ? value : value.sum();
+        NDArray scalar = summed.toType(DataType.FLOAT32, false);
+        for (String key : keys) {
+            if (NOT_KEPT.contains(key)) {
+                continue;
             }
+            Map<Device, NDArray> perDevice = sums.computeIfAbsent(key, k -> new HashMap<>());
+            perDevice.computeIfAbsent(scalar.getDevice(), d -> manager.zeros(new Shape(), DataType.FLOAT32, d)).addi(scalar);
+            counts.merge(key, count, Long::sum);
+        }
+        // Close only what was made here; the value itself belongs to the caller.
+        if (summed != value) {
+            summed.close();
+        }
+        if (scalar != summed) {
+            scalar.close();
         }
     }
 

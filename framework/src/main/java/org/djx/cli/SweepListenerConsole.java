@@ -21,7 +21,7 @@ final class SweepListenerConsole implements SweepListener {
     @Override
     public void trialStarted(int trial, Map<String, Object> overrides, int attempt) {
         List<String> parts = new ArrayList<>();
-        overrides.forEach((k, v) -> parts.add(k + "=" + v));
+        overrides.forEach((k, v) -> parts.add(k + "=" + SweepTable.plain(v)));
         out.printf("trial %d%s: %s%n", trial, attempt > 1 ? " (attempt " + attempt + ")" : "", String.join(" ", parts));
         out.flush();
     }

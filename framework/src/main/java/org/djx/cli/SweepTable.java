@@ -54,7 +54,7 @@ final class SweepTable {
         TrialRecord t = best.get();
         out.printf("best: trial %d (run %d): %s %.4f after %d epochs%s%n", t.number(), t.runId(), sweep.objectiveMetric(),
                 t.objective(), t.epochs(), t.testAccuracy() == null ? "" : String.format("; test_accuracy %.4f", t.testAccuracy()));
-        t.overrides().forEach((path, value) -> out.printf("  %s = %s%n", path, value));
+        t.overrides().forEach((path, value) -> out.printf("  %s = %s%n", path, plain(value)));
     }
 
     static void table(PrintWriter out, SweepRecord sweep, List<TrialRecord> trials) {
@@ -84,7 +84,7 @@ final class SweepTable {
             row.add(t.runId() == null ? "-" : t.runId().toString());
             for (String path : paths) {
                 Object v = t.overrides().get(path);
-                row.add(v == null ? "-" : v.toString());
+                row.add(v == null ? "-" : plain(v));
             }
             String error = t.error() == null ? "" : t.error().replace('\n', ' ');
             row.add(error.length() > 80 ? error.substring(0, 77) + "..." : error);
@@ -104,5 +104,13 @@ final class SweepTable {
             out.println(line.toString().stripTrailing());
         }
         out.flush();
+    }
+
+    /** A swept value as people write it: 0.000869, not 8.69E-4. */
+    static String plain(Object value) {
+        if (value instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+            return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
     }
 }

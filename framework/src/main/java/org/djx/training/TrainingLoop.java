@@ -12,6 +12,7 @@ import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
+import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
@@ -128,12 +129,10 @@ final class TrainingLoop {
             EvaluatorTrainingListener evaluators = new EvaluatorTrainingListener();
             EpochRecorder recorder = new EpochRecorder(evaluators, schedule, stepsPerEvaluation, progress,
                     (epoch, metrics) -> record(epoch, metrics, block));
-            // Loss and accuracy are summed on the device and read once per evaluation: no per-batch host sync.
-            NDManager sums = model.getNDManager();
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new DeviceLoss(plan.loss().plugin().build(plan.loss().params()), sums))
+            DefaultTrainingConfig config = new DefaultTrainingConfig(plan.loss().plugin().build(plan.loss().params()))
                     .optOptimizer(plan.optimizer().plugin().build(plan.optimizer().params(), learningRate))
                     .optDevices(devices)
-                    .addEvaluator(new DeviceAccuracy(sums))
+                    .addEvaluator(new Accuracy("accuracy"))
                     .addTrainingListeners(evaluators, recorder, new DivergenceGuard(recorder), new StopOnSignal(stopRequested));
             if (resumeFrom != null) {
                 // Parameters go in before the trainer exists: its initialize() keeps initialized ones.
@@ -189,7 +188,7 @@ final class TrainingLoop {
     private void record(int evaluation, Map<String, Double> metrics, Block block) {
         Double loss = metrics.get("train_loss");
         if (loss == null || loss.isNaN() || loss.isInfinite()) {
-            throw new DivergedException("training diverged: the loss became " + loss + " in evaluation " + evaluation
+            throw new DivergedException("training diverged: train_loss is " + loss + " at evaluation " + evaluation
                     + "; try a lower optimizer.learning_rate");
         }
         if (training.steps() != null) {

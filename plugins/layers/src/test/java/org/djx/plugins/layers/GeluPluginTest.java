@@ -1,29 +1,9 @@
 package org.djx.plugins.layers;
 
-import ai.djl.ndarray.types.Shape;
-import java.util.List;
-import java.util.Map;
-import org.djx.plugin.testing.LayerPluginContract;
-
-class GeluPluginTest extends LayerPluginContract {
+class GeluPluginTest extends ParameterlessLayerContract {
 
     @Override
     protected String type() {
         return "gelu";
-    }
-
-    @Override
-    protected Shape inputShape() {
-        return new Shape(2, 3);
-    }
-
-    @Override
-    protected Map<String, Object> validParams() {
-        return Map.of();
-    }
-
-    @Override
-    protected Map<String, Map<String, Object>> badParams() {
-        return Map.of("beta", Map.of("beta", 1));
     }
 }

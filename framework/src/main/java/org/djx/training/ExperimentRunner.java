@@ -135,10 +135,6 @@ public final class ExperimentRunner {
         engine.setRandomSeed((int) e.seed());
 
         Map<String, String> provenance = Provenance.of(plan, engine, devices);
-        if (options.sweepId() != null) {
-            provenance.put("sweep_id", options.sweepId().toString());
-            provenance.put("trial", String.valueOf(options.trial()));
-        }
         long runId;
         if (resume == null) {
             runId = store.startRun(new NewRun(e.name(), plan.hash(), Canonical.json(plan.effective()),

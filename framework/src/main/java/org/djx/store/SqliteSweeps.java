@@ -200,6 +200,31 @@ final class SqliteSweeps {
     boolean interruptTrial(long sweepId, int trial, String worker, String reason) {
         return store.write("interrupt a trial", c -> {
             String now = Instant.now().toString();
+            // A worker can die after its run ended but before it recorded the trial's end (two
+            // transactions): then the trial ends as its run did, and is not run again.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT r.status, r.error FROM runs r JOIN trials t ON t.sweep_id = r.sweep_id AND t.number = r.trial"
+                            + " WHERE t.sweep_id = ? AND t.number = ? AND t.worker = ? AND t.status = 'running'"
+                            + " AND julianday(r.created_at) >= julianday(t.claimed_at) ORDER BY r.id DESC LIMIT 1")) {
+                ps.setLong(1, sweepId);
+                ps.setInt(2, trial);
+                ps.setString(3, worker);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && List.of("completed", "pruned", "failed").contains(rs.getString(1))) {
+                        try (PreparedStatement end = c.prepareStatement(
+                                "UPDATE trials SET status = ?, error = ?, ended_at = ? WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running'")) {
+                            end.setString(1, rs.getString(1));
+                            end.setString(2, rs.getString(2));
+                            end.setString(3, now);
+                            end.setLong(4, sweepId);
+                            end.setInt(5, trial);
+                            end.setString(6, worker);
+                            end.executeUpdate();
+                        }
+                        return false;
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE runs SET status = 'interrupted', ended_at = ?, error = ? WHERE status = 'running' AND sweep_id = ? AND trial = ?"
                             + " AND EXISTS (SELECT 1 FROM trials WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running')")) {

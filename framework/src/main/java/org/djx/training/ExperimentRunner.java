@@ -52,10 +52,20 @@ public final class ExperimentRunner {
         this.artifactsRoot = artifactsRoot;
     }
 
-    /** The artifacts directory that belongs to a store file: {@code artifacts/} next to it. */
+    /**
+     * The artifacts directory that belongs to a store file, next to it: {@code artifacts/} for the
+     * default {@code djx.db}, {@code NAME-artifacts/} for {@code NAME.db}, so that two stores in one
+     * directory never share a run's folder (their run ids overlap).
+     */
     public static Path artifactsRootFor(Path storeFile) {
-        Path parent = storeFile.toAbsolutePath().getParent();
-        return (parent == null ? Path.of(".") : parent).resolve("artifacts");
+        Path absolute = storeFile.toAbsolutePath();
+        Path parent = absolute.getParent() == null ? Path.of(".") : absolute.getParent();
+        String name = absolute.getFileName().toString();
+        if (name.equals("djx.db")) {
+            return parent.resolve("artifacts");
+        }
+        int dot = name.lastIndexOf('.');
+        return parent.resolve((dot > 0 ? name.substring(0, dot) : name) + "-artifacts");
     }
 
     /** How a run ended. */

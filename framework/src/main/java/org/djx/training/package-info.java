@@ -26,7 +26,8 @@
  * <h2>Checkpoints and resume</h2>
  * With {@code checkpoint.enabled} (the default) each evaluation writes {@code last.params} and,
  * when {@code checkpoint.metric} improved (in {@code checkpoint.mode}), {@code best.params} under
- * {@code artifacts/RUN_ID/} next to the store file, with {@code descriptor.json} and
+ * {@code artifacts/RUN_ID/} next to the store file ({@code NAME-artifacts/RUN_ID/} for a store
+ * named other than {@code djx.db}), with {@code descriptor.json} and
  * {@code classes.json} for {@code djx evaluate} and {@code djx predict}; each is a row of the
  * store's {@code artifacts} table ({@link org.djx.training.RunArtifacts}). {@code djx run --resume
  * RUN_ID} continues an interrupted or failed run after its last checkpoint under the same id:

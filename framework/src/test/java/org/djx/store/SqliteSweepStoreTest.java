@@ -131,6 +131,23 @@ class SqliteSweepStoreTest {
     }
 
     @Test
+    void aWorkerThatDiedAfterItsRunEndedLeavesTheTrialEndedAsTheRunDid() throws Exception {
+        try (SqliteResultStore store = SqliteResultStore.open(dir.resolve("djx.db"))) {
+            long id = store.createSweep(sweep(1, 1));
+            TrialRecord t = store.claimTrial(id, "a").orElseThrow();
+            long run = startRun(store, id, t.number());
+            store.finishRun(run, RunStatus.COMPLETED, null); // ...and the worker dies before finishTrial
+
+            assertFalse(store.interruptTrial(id, 0, "a", "worker a died"), "nothing to interrupt");
+
+            TrialRecord after = store.trials(id).get(0);
+            assertEquals(RunStatus.COMPLETED, after.status());
+            assertEquals(RunStatus.COMPLETED, store.run(run).orElseThrow().status());
+            assertEquals(0, store.requeueForRetry(id, 1, Set.of(RunStatus.FAILED, RunStatus.INTERRUPTED)), "not run again");
+        }
+    }
+
+    @Test
     void objectiveIsTheBestValueOfTheLatestRunAndMetricAtReadsOneEpoch() {
         try (SqliteResultStore store = SqliteResultStore.open(dir.resolve("djx.db"))) {
             long id = store.createSweep(sweep(2, 0));

@@ -36,7 +36,7 @@ final class CompareCommand implements Callable<Integer> {
         try (ResultStore store = environment.openStore(spec.commandLine().getErr())) {
             List<RunRecord> runs = new ArrayList<>();
             for (long id : ids) {
-                runs.add(store.run(id).orElseThrow(() -> new UserException("no run " + id + " in " + environment.store)));
+                runs.add(environment.run(store, id));
             }
             List<RunData> data = RunData.load(store, runs);
             List<String> header = new ArrayList<>(List.of(""));

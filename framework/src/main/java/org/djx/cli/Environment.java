@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.djx.plugin.internal.PluginCatalog;
 import org.djx.plugin.internal.PluginDiscovery;
+import org.djx.store.ResultStore;
+import org.djx.store.RunRecord;
 import org.djx.store.SqliteResultStore;
+import org.djx.store.SweepRecord;
 import picocli.CommandLine.Option;
 
 /**
@@ -98,5 +101,22 @@ final class Environment {
     /** Opens the store without touching any run (for listing stale runs before they are marked). */
     SqliteResultStore openStoreAsIs() {
         return SqliteResultStore.open(store);
+    }
+
+    /** Run {@code runId} of {@code store} (opened from this environment), or the user error "no run N in STORE". */
+    RunRecord run(ResultStore store, long runId) {
+        return store.run(runId).orElseThrow(() -> new UserException("no run " + runId + " in " + this.store));
+    }
+
+    /** Fails with "no run N in STORE" unless the store holds run {@code runId}; opens and closes the store. */
+    void requireRun(long runId) {
+        try (ResultStore opened = openStore()) {
+            run(opened, runId);
+        }
+    }
+
+    /** Sweep {@code sweepId} of {@code store} (opened from this environment), or the user error "there is no sweep N in STORE". */
+    SweepRecord sweep(SqliteResultStore store, long sweepId) {
+        return store.sweep(sweepId).orElseThrow(() -> new UserException("there is no sweep " + sweepId + " in " + this.store));
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.djx.plugin.LabeledImages;
-import org.djx.store.ResultStore;
 import org.djx.training.DataSplit;
 import org.djx.training.ExperimentRunner;
 import org.djx.training.TrainedModel;
@@ -31,8 +30,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--part", paramLabel = "PART", description = "test, validation or train (default: test when the split keeps one, else validation).")
     String part;
 
-    @Option(names = "--checkpoint", paramLabel = "NAME", defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE}).")
-    String checkpoint;
+    @Mixin
+    CheckpointOption checkpoint;
 
     @Mixin
     Environment environment;
@@ -42,10 +41,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        requireRun(environment, runId);
+        environment.requireRun(runId);
         List<String> overrides = dataset.stream().map(d -> "dataset." + d).toList();
         try (TrainedModel model = TrainedModel.load(TrainedModel.artifactsOf(environment.store, runId), runId,
-                checkpoint, overrides, environment.plugins(spec.commandLine().getErr()))) {
+                checkpoint.name(), overrides, environment.plugins(spec.commandLine().getErr()))) {
             DataSplit split = ExperimentRunner.loadData(model.plan());
             String chosen = part != null ? part : split.test() != null ? "test" : "validation";
             LabeledImages images = switch (chosen) {
@@ -60,17 +59,9 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             Map<String, Double> metrics = model.evaluate(images, "");
             spec.commandLine().getOut().printf("run %d (%s checkpoint) on %d %s images: loss %.4f  accuracy %.4f%n", runId,
-                    checkpoint, images.size(), chosen, metrics.get("loss"), metrics.get("accuracy"));
+                    checkpoint.name(), images.size(), chosen, metrics.get("loss"), metrics.get("accuracy"));
             spec.commandLine().getOut().flush();
             return 0;
-        }
-    }
-
-    static void requireRun(Environment environment, long runId) {
-        try (ResultStore store = environment.openStore()) {
-            if (store.run(runId).isEmpty()) {
-                throw new UserException("there is no run " + runId + " in " + environment.store);
-            }
         }
     }
 }

@@ -45,8 +45,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "At most N images from each IDX file.")
     Integer limit;
 
-    @Option(names = "--checkpoint", paramLabel = "NAME", defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE}).")
-    String checkpoint;
+    @Mixin
+    CheckpointOption checkpoint;
 
     @Mixin
     Environment environment;
@@ -56,8 +56,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EvaluateCommand.requireRun(environment, runId);
-        try (TrainedModel model = TrainedModel.load(TrainedModel.artifactsOf(environment.store, runId), runId, checkpoint,
+        environment.requireRun(runId);
+        try (TrainedModel model = TrainedModel.load(TrainedModel.artifactsOf(environment.store, runId), runId, checkpoint.name(),
                 List.of(), environment.plugins(spec.commandLine().getErr()))) {
             long[] input = model.plan().input().getShape();
             int channels = (int) input[0];

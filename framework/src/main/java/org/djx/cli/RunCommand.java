@@ -70,9 +70,7 @@ final class RunCommand implements Callable<Integer> {
             ExperimentRunner runner = new ExperimentRunner(store, progress, ExperimentRunner.artifactsRootFor(environment.store));
             ExperimentRunner.Outcome outcome;
             if (resume != null) {
-                if (store.run(resume).isEmpty()) {
-                    throw new UserException("there is no run " + resume + " in " + environment.store);
-                }
+                environment.run(store, resume);
                 // The stored descriptor by default; a FILE given too must plan to the same hash.
                 ExperimentPlan resumed = file != null ? ExperimentPlanner.plan(file, overrides, catalog)
                         : TrainedModel.storedPlan(storedArtifacts(resume), overrides, catalog);

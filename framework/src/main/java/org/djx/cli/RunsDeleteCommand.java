@@ -50,7 +50,7 @@ final class RunsDeleteCommand implements Callable<Integer> {
             List<RunRecord> chosen = new ArrayList<>();
             if (!ids.isEmpty()) {
                 for (long id : ids) {
-                    chosen.add(store.run(id).orElseThrow(() -> new UserException("no run " + id + " in " + environment.store)));
+                    chosen.add(environment.run(store, id));
                 }
                 if (filtered) {
                     List<Long> matching = selection.select(store, environment).stream().map(RunRecord::id).toList();

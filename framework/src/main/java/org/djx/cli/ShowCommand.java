@@ -35,7 +35,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ResultStore store = environment.openStore(spec.commandLine().getErr())) {
-            RunRecord run = store.run(runId).orElseThrow(() -> new UserException("no run " + runId + " in " + environment.store));
+            RunRecord run = environment.run(store, runId);
             RunData data = RunData.load(store, List.of(run)).get(0);
             out.printf("run %d  experiment %s  status %s%n", run.id(), run.experiment(), run.status().label());
             out.printf("created %s  started %s  ended %s%n", run.createdAt(), run.startedAt(), run.endedAt() == null ? "-" : run.endedAt());

@@ -165,8 +165,7 @@ final class SweepCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (SqliteResultStore store = environment.openStore()) {
-                SweepRecord sweep = store.sweep(sweepId).orElseThrow(() -> new UserException(
-                        "there is no sweep " + sweepId + " in " + environment.store));
+                SweepRecord sweep = environment.sweep(store, sweepId);
                 List<TrialRecord> trials = store.trials(sweepId);
                 SweepTable.progress(out, sweep, trials);
                 SweepTable.best(out, sweep, trials);

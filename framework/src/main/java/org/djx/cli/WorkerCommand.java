@@ -36,7 +36,7 @@ final class WorkerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PluginCatalog catalog = environment.plugins(spec.commandLine().getErr());
         try (SqliteResultStore store = environment.openStore()) {
-            String metric = store.sweep(sweepId).map(s -> s.objectiveMetric()).orElse("objective");
+            String metric = environment.sweep(store, sweepId).objectiveMetric();
             TrainingProgress progress = quiet ? TrainingProgress.SILENT : new ConsoleProgress(out, false, false);
             SweepWorker worker = new SweepWorker(store, catalog, progress, new SweepListenerConsole(out, metric),
                     ExperimentRunner.artifactsRootFor(environment.store));

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.djx.report.Export;
 import org.djx.report.RunData;
-import org.djx.store.ResultStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,10 +40,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        List<RunData> data;
-        try (ResultStore store = selection.open(environment, err)) {
-            data = RunData.load(store, selection.select(store, environment));
-        }
+        List<RunData> data = selection.load(environment, err);
         if (outFile.toString().equals("-")) {
             Export.write(data, format, spec.commandLine().getOut());
             return 0;

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.djx.report.HtmlReport;
 import org.djx.report.PngCharts;
 import org.djx.report.RunData;
-import org.djx.store.ResultStore;
 import org.djx.store.query.Field;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,10 +45,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        List<RunData> data;
-        try (ResultStore store = selection.open(environment, err)) {
-            data = RunData.load(store, selection.select(store, environment));
-        }
+        List<RunData> data = selection.load(environment, err);
         String chosen = metric != null ? metric : defaultMetric(data);
         Field field = Field.parse(chosen);
         if (field == null || field.kind() == Field.Kind.ATTRIBUTE && !List.of("duration", "epochs").contains(field.name())) {

@@ -1,12 +1,15 @@
 package org.djx.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.djx.report.RunData;
 import org.djx.store.ResultStore;
 import org.djx.store.RunFilter;
 import org.djx.store.RunRecord;
 import org.djx.store.RunStatus;
+import org.djx.store.SqliteResultStore;
 import org.djx.store.query.Sort;
 import org.djx.store.query.Where;
 import picocli.CommandLine.Option;
@@ -83,8 +86,15 @@ final class RunSelection {
     }
 
     /** Opens the store: as-is when stale runs are asked for (so they are still there to list), else marking them. */
-    org.djx.store.SqliteResultStore open(Environment environment, java.io.PrintWriter err) {
+    SqliteResultStore open(Environment environment, PrintWriter err) {
         return wantsStale() ? environment.openStoreAsIs() : environment.openStore(err);
+    }
+
+    /** The selected runs with their params and curves (for {@code export} and {@code report}); the store is closed again. */
+    List<RunData> load(Environment environment, PrintWriter err) {
+        try (ResultStore store = open(environment, err)) {
+            return RunData.load(store, select(store, environment));
+        }
     }
 
     /** Words describing the selection, for report headers. */

@@ -54,6 +54,25 @@ class ComparisonCommandsTest {
     }
 
     @Test
+    void unknownRunsSweepsAndCheckpointsAreOneLineWithExitTwo() {
+        for (String[] args : List.of(new String[] {"show", "99"}, new String[] {"compare", "1", "99"},
+                new String[] {"runs", "delete", "99"}, new String[] {"evaluate", "99"}, new String[] {"predict", "99", "x.png"})) {
+            Cli r = djx(args);
+            assertEquals(2, r.status(), String.join(" ", args));
+            assertEquals("djx: no run 99 in " + store, r.err().strip(), String.join(" ", args));
+        }
+        for (String[] args : List.of(new String[] {"sweep", "status", "99"}, new String[] {"worker", "99"})) {
+            Cli r = djx(args);
+            assertEquals(2, r.status(), String.join(" ", args));
+            assertEquals("djx: there is no sweep 99 in " + store, r.err().strip(), String.join(" ", args));
+            assertEquals("", r.out(), "nothing is announced for a sweep that is not there");
+        }
+        Cli r = djx("evaluate", "1", "--checkpoint", "descriptor");
+        assertEquals(2, r.status());
+        assertEquals("djx: --checkpoint must be best or last, not 'descriptor'", r.err().strip());
+    }
+
+    @Test
     void runsShowsTheParamsThatDifferAndFinalAndBestMetrics() throws Exception {
         Cli r = djx("runs", "--format", "csv");
         assertEquals(0, r.status(), r.err());

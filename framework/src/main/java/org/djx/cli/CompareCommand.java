@@ -33,7 +33,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ResultStore store = environment.openStore(spec.commandLine().getErr())) {
+        try (ResultStore store = environment.openExistingStore(spec.commandLine().getErr())) {
             List<RunRecord> runs = new ArrayList<>();
             for (long id : ids) {
                 runs.add(environment.run(store, id));

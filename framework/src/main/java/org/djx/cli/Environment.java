@@ -98,6 +98,17 @@ final class Environment {
         }
     }
 
+    /**
+     * {@link #openStore(PrintWriter)} for commands that name a run or sweep: a store file that is
+     * not there is the user's mistake (a wrong --store), not a reason to create an empty one.
+     */
+    SqliteResultStore openExistingStore(PrintWriter err) {
+        if (!java.nio.file.Files.exists(store)) {
+            throw new UserException("there is no results store at " + store + " (see --store)");
+        }
+        return openStore(err);
+    }
+
     /** Opens the store without touching any run (for listing stale runs before they are marked). */
     SqliteResultStore openStoreAsIs() {
         return SqliteResultStore.open(store);
@@ -110,7 +121,7 @@ final class Environment {
 
     /** Fails with "no run N in STORE" unless the store holds run {@code runId}; opens and closes the store. */
     void requireRun(long runId) {
-        try (ResultStore opened = openStore()) {
+        try (ResultStore opened = openExistingStore(null)) {
             run(opened, runId);
         }
     }

@@ -46,7 +46,7 @@ final class RunsDeleteCommand implements Callable<Integer> {
         if (ids.isEmpty() && !filtered) {
             throw new UserException("runs delete: name the runs (RUN_ID...) or select them with --experiment, --sweep, --status or --where");
         }
-        try (ResultStore store = environment.openStore(err)) {
+        try (ResultStore store = environment.openExistingStore(err)) {
             List<RunRecord> chosen = new ArrayList<>();
             if (!ids.isEmpty()) {
                 for (long id : ids) {

@@ -34,7 +34,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ResultStore store = environment.openStore(spec.commandLine().getErr())) {
+        try (ResultStore store = environment.openExistingStore(spec.commandLine().getErr())) {
             RunRecord run = environment.run(store, runId);
             RunData data = RunData.load(store, List.of(run)).get(0);
             out.printf("run %d  experiment %s  status %s%n", run.id(), run.experiment(), run.status().label());

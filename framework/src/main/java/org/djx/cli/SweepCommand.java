@@ -164,7 +164,7 @@ final class SweepCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteResultStore store = environment.openStore()) {
+            try (SqliteResultStore store = environment.openExistingStore(null)) {
                 SweepRecord sweep = environment.sweep(store, sweepId);
                 List<TrialRecord> trials = store.trials(sweepId);
                 SweepTable.progress(out, sweep, trials);

@@ -35,7 +35,7 @@ final class WorkerCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PluginCatalog catalog = environment.plugins(spec.commandLine().getErr());
-        try (SqliteResultStore store = environment.openStore()) {
+        try (SqliteResultStore store = environment.openExistingStore(null)) {
             String metric = environment.sweep(store, sweepId).objectiveMetric();
             TrainingProgress progress = quiet ? TrainingProgress.SILENT : new ConsoleProgress(out, false, false);
             SweepWorker worker = new SweepWorker(store, catalog, progress, new SweepListenerConsole(out, metric),

@@ -67,6 +67,12 @@ class ComparisonCommandsTest {
             assertEquals("djx: there is no sweep 99 in " + store, r.err().strip(), String.join(" ", args));
             assertEquals("", r.out(), "nothing is announced for a sweep that is not there");
         }
+        Path missing = dir.resolve("typo.db");
+        Cli none = Cli.run("show", "1", "--store", missing.toString());
+        assertEquals(2, none.status());
+        assertEquals("djx: there is no results store at " + missing + " (see --store)", none.err().strip());
+        assertFalse(Files.exists(missing), "looking a run up creates no empty store");
+
         Cli r = djx("evaluate", "1", "--checkpoint", "descriptor");
         assertEquals(2, r.status());
         assertEquals("djx: --checkpoint must be best or last, not 'descriptor'", r.err().strip());

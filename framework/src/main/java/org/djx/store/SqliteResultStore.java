@@ -639,12 +639,7 @@ public final class SqliteResultStore implements SweepStore {
     public Map<Long, Map<String, Object>> params(Collection<Long> runIds) {
         return read("read params", c -> {
             Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
-            forRuns(c, "SELECT run_id, key, value_num, value_text FROM params WHERE run_id IN (%s)", runIds, rs -> {
-                // getObject, not getDouble + wasNull: sqlite-jdbc's wasNull misreports after getDouble
-                Object num = rs.getObject(3);
-                out.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>())
-                        .put(rs.getString(2), num == null ? rs.getString(4) : (Object) ((Number) num).doubleValue());
-            });
+            forRuns(c, "SELECT run_id, key, value_num, value_text FROM params WHERE run_id IN (%s)", runIds, rs -> putParam(out, rs));
             return out;
         });
     }
@@ -684,6 +679,14 @@ public final class SqliteResultStore implements SweepStore {
         return value == null ? Double.NaN : ((Number) value).doubleValue();
     }
 
+    /** Adds a {@code run_id, key, value_num, value_text} row to {@code out}: the number if there is one, else the text. */
+    private static void putParam(Map<Long, Map<String, Object>> out, ResultSet rs) throws SQLException {
+        // getObject, not getDouble + wasNull: sqlite-jdbc's wasNull misreports after getDouble
+        Object num = rs.getObject(3);
+        out.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>())
+                .put(rs.getString(2), num == null ? rs.getString(4) : (Object) ((Number) num).doubleValue());
+    }
+
     @Override
     public Map<Long, Map<String, Object>> params(Collection<Long> runIds, Collection<String> keys) {
         if (keys.isEmpty()) {
@@ -691,29 +694,8 @@ public final class SqliteResultStore implements SweepStore {
         }
         return read("read params", c -> {
             Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
-            String wanted = String.join(",", Collections.nCopies(keys.size(), "?"));
-            List<Long> ids = new ArrayList<>(runIds);
-            for (int from = 0; from < ids.size(); from += 500) {
-                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-                String sql = "SELECT run_id, key, value_num, value_text FROM params WHERE run_id IN ("
-                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") AND key IN (" + wanted + ")";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    int i = 1;
-                    for (Long id : chunk) {
-                        ps.setLong(i++, id);
-                    }
-                    for (String key : keys) {
-                        ps.setString(i++, key);
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Object num = rs.getObject(3);
-                            out.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>())
-                                    .put(rs.getString(2), num == null ? rs.getString(4) : (Object) ((Number) num).doubleValue());
-                        }
-                    }
-                }
-            }
+            forRuns(c, "SELECT run_id, key, value_num, value_text FROM params WHERE run_id IN (%s) AND key IN ("
+                    + String.join(",", Collections.nCopies(keys.size(), "?")) + ")", runIds, List.copyOf(keys), rs -> putParam(out, rs));
             return out;
         });
     }
@@ -756,12 +738,20 @@ public final class SqliteResultStore implements SweepStore {
      * limits bound parameters), handing every row to {@code row}: a few queries for thousands of runs.
      */
     private static void forRuns(Connection c, String sql, Collection<Long> runIds, Row row) throws SQLException {
+        forRuns(c, sql, runIds, List.of(), row);
+    }
+
+    /** As above, binding {@code more} after the run ids of each chunk. */
+    private static void forRuns(Connection c, String sql, Collection<Long> runIds, List<?> more, Row row) throws SQLException {
         List<Long> ids = new ArrayList<>(runIds);
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             try (PreparedStatement ps = c.prepareStatement(sql.formatted(String.join(",", Collections.nCopies(chunk.size(), "?"))))) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 1, chunk.get(i));
+                }
+                for (int i = 0; i < more.size(); i++) {
+                    ps.setObject(chunk.size() + i + 1, more.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -480,7 +480,10 @@ public final class SqliteResultStore implements SweepStore {
     public List<Long> interruptStaleRuns(Duration age) {
         return write("mark stale runs interrupted", c -> {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT r.id FROM runs r" + STALE)) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'interrupted',"
+                    + " ended_at = coalesce(heartbeat_at, started_at, created_at),"
+                    + " error = 'no heartbeat since ' || coalesce(heartbeat_at, started_at, created_at)"
+                    + " || ': its process died without finishing the run' WHERE id IN (SELECT r.id FROM runs r" + STALE + ") RETURNING id")) {
                 ps.setString(1, staleBefore(age));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -488,16 +491,7 @@ public final class SqliteResultStore implements SweepStore {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'interrupted',"
-                    + " ended_at = coalesce(heartbeat_at, started_at, created_at),"
-                    + " error = 'no heartbeat since ' || coalesce(heartbeat_at, started_at, created_at)"
-                    + " || ': its process died without finishing the run' WHERE id = ? AND status = 'running'")) {
-                for (long id : ids) {
-                    ps.setLong(1, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            ids.sort(null); // RETURNING promises no order
             return List.copyOf(ids);
         });
     }

@@ -814,6 +814,11 @@ public final class SqliteResultStore implements SweepStore {
     }
 
     @Override
+    public Optional<TrialRecord> trial(long sweepId, int number) {
+        return sweeps.trial(sweepId, number);
+    }
+
+    @Override
     public List<TrialMetric> metricAt(long sweepId, String metric, int epoch) {
         return sweeps.metricAt(sweepId, metric, epoch);
     }

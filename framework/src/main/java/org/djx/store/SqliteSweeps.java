@@ -150,7 +150,7 @@ final class SqliteSweeps {
                 }
             }
         });
-        return claimed.map(number -> trials(sweepId, number).get(0));
+        return claimed.flatMap(number -> trial(sweepId, number));
     }
 
     void attachRun(long sweepId, int trial, long runId) {
@@ -270,6 +270,10 @@ final class SqliteSweeps {
 
     List<TrialRecord> trials(long sweepId) {
         return trials(sweepId, null);
+    }
+
+    Optional<TrialRecord> trial(long sweepId, int number) {
+        return trials(sweepId, number).stream().findFirst();
     }
 
     private List<TrialRecord> trials(long sweepId, Integer number) {

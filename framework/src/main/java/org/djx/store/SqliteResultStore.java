@@ -58,6 +58,7 @@ public final class SqliteResultStore implements SweepStore {
      *     in every such case the file is left exactly as it was
      */
     public static SqliteResultStore open(Path file) {
+        requireNotDirectory(file);
         Path absolute = file.toAbsolutePath();
         Path dir = absolute.getParent();
         if (Files.exists(absolute) && readOnly(absolute)) {
@@ -561,6 +562,7 @@ public final class SqliteResultStore implements SweepStore {
      */
     public static QueryResult query(Path file, String sql, int maxRows) {
         ReadOnlySql.check(sql);
+        requireNotDirectory(file);
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true); // SQLITE_OPEN_READONLY
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
@@ -840,6 +842,13 @@ public final class SqliteResultStore implements SweepStore {
             } catch (SQLException ignored) {
                 // nothing left to save
             }
+        }
+    }
+
+    /** SQLite reports a directory as a permission or I/O error; say what is wrong instead. */
+    private static void requireNotDirectory(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new StoreException("results store " + file + " is a directory; pass a file, e.g. --store " + file.resolve("djx.db"));
         }
     }
 

@@ -108,4 +108,13 @@ class SqliteResultStoreTest {
             assertEquals(Map.of(), s.params(ids, List.of()));
         }
     }
+
+    @Test
+    void aDirectoryGivenAsTheStoreIsNamedAsSuch() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        StoreException open = assertThrows(StoreException.class, () -> SqliteResultStore.open(folder));
+        assertTrue(open.getMessage().contains("is a directory"), open.getMessage());
+        StoreException query = assertThrows(StoreException.class, () -> SqliteResultStore.query(folder, "SELECT 1", 0));
+        assertTrue(query.getMessage().contains("is a directory"), query.getMessage());
+    }
 }

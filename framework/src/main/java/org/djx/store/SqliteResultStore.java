@@ -58,6 +58,7 @@ public final class SqliteResultStore implements SweepStore {
      *     in every such case the file is left exactly as it was
      */
     public static SqliteResultStore open(Path file) {
+        requireNotDirectory(file);
         Path absolute = file.toAbsolutePath();
         Path dir = absolute.getParent();
         if (Files.exists(absolute) && readOnly(absolute)) {
@@ -480,7 +481,10 @@ public final class SqliteResultStore implements SweepStore {
     public List<Long> interruptStaleRuns(Duration age) {
         return write("mark stale runs interrupted", c -> {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT r.id FROM runs r" + STALE)) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'interrupted',"
+                    + " ended_at = coalesce(heartbeat_at, started_at, created_at),"
+                    + " error = 'no heartbeat since ' || coalesce(heartbeat_at, started_at, created_at)"
+                    + " || ': its process died without finishing the run' WHERE id IN (SELECT r.id FROM runs r" + STALE + ") RETURNING id")) {
                 ps.setString(1, staleBefore(age));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -488,16 +492,7 @@ public final class SqliteResultStore implements SweepStore {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'interrupted',"
-                    + " ended_at = coalesce(heartbeat_at, started_at, created_at),"
-                    + " error = 'no heartbeat since ' || coalesce(heartbeat_at, started_at, created_at)"
-                    + " || ': its process died without finishing the run' WHERE id = ? AND status = 'running'")) {
-                for (long id : ids) {
-                    ps.setLong(1, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            ids.sort(null); // RETURNING promises no order
             return List.copyOf(ids);
         });
     }
@@ -567,6 +562,7 @@ public final class SqliteResultStore implements SweepStore {
      */
     public static QueryResult query(Path file, String sql, int maxRows) {
         ReadOnlySql.check(sql);
+        requireNotDirectory(file);
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true); // SQLITE_OPEN_READONLY
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
@@ -639,12 +635,7 @@ public final class SqliteResultStore implements SweepStore {
     public Map<Long, Map<String, Object>> params(Collection<Long> runIds) {
         return read("read params", c -> {
             Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
-            forRuns(c, "SELECT run_id, key, value_num, value_text FROM params WHERE run_id IN (%s)", runIds, rs -> {
-                // getObject, not getDouble + wasNull: sqlite-jdbc's wasNull misreports after getDouble
-                Object num = rs.getObject(3);
-                out.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>())
-                        .put(rs.getString(2), num == null ? rs.getString(4) : (Object) ((Number) num).doubleValue());
-            });
+            forRuns(c, "SELECT run_id, key, value_num, value_text FROM params WHERE run_id IN (%s)", runIds, rs -> putParam(out, rs));
             return out;
         });
     }
@@ -684,6 +675,14 @@ public final class SqliteResultStore implements SweepStore {
         return value == null ? Double.NaN : ((Number) value).doubleValue();
     }
 
+    /** Adds a {@code run_id, key, value_num, value_text} row to {@code out}: the number if there is one, else the text. */
+    private static void putParam(Map<Long, Map<String, Object>> out, ResultSet rs) throws SQLException {
+        // getObject, not getDouble + wasNull: sqlite-jdbc's wasNull misreports after getDouble
+        Object num = rs.getObject(3);
+        out.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>())
+                .put(rs.getString(2), num == null ? rs.getString(4) : (Object) ((Number) num).doubleValue());
+    }
+
     @Override
     public Map<Long, Map<String, Object>> params(Collection<Long> runIds, Collection<String> keys) {
         if (keys.isEmpty()) {
@@ -691,29 +690,8 @@ public final class SqliteResultStore implements SweepStore {
         }
         return read("read params", c -> {
             Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
-            String wanted = String.join(",", Collections.nCopies(keys.size(), "?"));
-            List<Long> ids = new ArrayList<>(runIds);
-            for (int from = 0; from < ids.size(); from += 500) {
-                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-                String sql = "SELECT run_id, key, value_num, value_text FROM params WHERE run_id IN ("
-                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") AND key IN (" + wanted + ")";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    int i = 1;
-                    for (Long id : chunk) {
-                        ps.setLong(i++, id);
-                    }
-                    for (String key : keys) {
-                        ps.setString(i++, key);
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Object num = rs.getObject(3);
-                            out.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>())
-                                    .put(rs.getString(2), num == null ? rs.getString(4) : (Object) ((Number) num).doubleValue());
-                        }
-                    }
-                }
-            }
+            forRuns(c, "SELECT run_id, key, value_num, value_text FROM params WHERE run_id IN (%s) AND key IN ("
+                    + String.join(",", Collections.nCopies(keys.size(), "?")) + ")", runIds, List.copyOf(keys), rs -> putParam(out, rs));
             return out;
         });
     }
@@ -756,12 +734,20 @@ public final class SqliteResultStore implements SweepStore {
      * limits bound parameters), handing every row to {@code row}: a few queries for thousands of runs.
      */
     private static void forRuns(Connection c, String sql, Collection<Long> runIds, Row row) throws SQLException {
+        forRuns(c, sql, runIds, List.of(), row);
+    }
+
+    /** As above, binding {@code more} after the run ids of each chunk. */
+    private static void forRuns(Connection c, String sql, Collection<Long> runIds, List<?> more, Row row) throws SQLException {
         List<Long> ids = new ArrayList<>(runIds);
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             try (PreparedStatement ps = c.prepareStatement(sql.formatted(String.join(",", Collections.nCopies(chunk.size(), "?"))))) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 1, chunk.get(i));
+                }
+                for (int i = 0; i < more.size(); i++) {
+                    ps.setObject(chunk.size() + i + 1, more.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -830,6 +816,11 @@ public final class SqliteResultStore implements SweepStore {
     }
 
     @Override
+    public Optional<TrialRecord> trial(long sweepId, int number) {
+        return sweeps.trial(sweepId, number);
+    }
+
+    @Override
     public List<TrialMetric> metricAt(long sweepId, String metric, int epoch) {
         return sweeps.metricAt(sweepId, metric, epoch);
     }
@@ -851,6 +842,13 @@ public final class SqliteResultStore implements SweepStore {
             } catch (SQLException ignored) {
                 // nothing left to save
             }
+        }
+    }
+
+    /** SQLite reports a directory as a permission or I/O error; say what is wrong instead. */
+    private static void requireNotDirectory(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new StoreException("results store " + file + " is a directory; pass a file, e.g. --store " + file.resolve("djx.db"));
         }
     }
 

@@ -150,7 +150,7 @@ final class SqliteSweeps {
                 }
             }
         });
-        return claimed.map(number -> trials(sweepId, number).get(0));
+        return claimed.flatMap(number -> trial(sweepId, number));
     }
 
     void attachRun(long sweepId, int trial, long runId) {
@@ -183,18 +183,22 @@ final class SqliteSweeps {
         if (!status.isFinal()) {
             throw new IllegalArgumentException("not a final status: " + status);
         }
-        return store.write("finish a trial", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE trials SET status = ?, error = ?, ended_at = ? WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running'")) {
-                ps.setString(1, status.label());
-                ps.setString(2, error);
-                ps.setString(3, Instant.now().toString());
-                ps.setLong(4, sweepId);
-                ps.setInt(5, trial);
-                ps.setString(6, worker);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return store.write("finish a trial", c -> endRunningTrial(c, sweepId, trial, worker, status.label(), error, Instant.now().toString()));
+    }
+
+    /** Ends the trial if {@code worker} still holds it running; true when it did. */
+    private static boolean endRunningTrial(Connection c, long sweepId, int trial, String worker, String status, String error,
+            String now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE trials SET status = ?, error = ?, ended_at = ? WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running'")) {
+            ps.setString(1, status);
+            ps.setString(2, error);
+            ps.setString(3, now);
+            ps.setLong(4, sweepId);
+            ps.setInt(5, trial);
+            ps.setString(6, worker);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     boolean interruptTrial(long sweepId, int trial, String worker, String reason) {
@@ -211,16 +215,7 @@ final class SqliteSweeps {
                 ps.setString(3, worker);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next() && List.of("completed", "pruned", "failed").contains(rs.getString(1))) {
-                        try (PreparedStatement end = c.prepareStatement(
-                                "UPDATE trials SET status = ?, error = ?, ended_at = ? WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running'")) {
-                            end.setString(1, rs.getString(1));
-                            end.setString(2, rs.getString(2));
-                            end.setString(3, now);
-                            end.setLong(4, sweepId);
-                            end.setInt(5, trial);
-                            end.setString(6, worker);
-                            end.executeUpdate();
-                        }
+                        endRunningTrial(c, sweepId, trial, worker, rs.getString(1), rs.getString(2), now);
                         return false;
                     }
                 }
@@ -237,15 +232,7 @@ final class SqliteSweeps {
                 ps.setString(7, worker);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE trials SET status = 'interrupted', error = ?, ended_at = ? WHERE sweep_id = ? AND number = ? AND worker = ? AND status = 'running'")) {
-                ps.setString(1, reason);
-                ps.setString(2, now);
-                ps.setLong(3, sweepId);
-                ps.setInt(4, trial);
-                ps.setString(5, worker);
-                return ps.executeUpdate() == 1;
-            }
+            return endRunningTrial(c, sweepId, trial, worker, RunStatus.INTERRUPTED.label(), reason, now);
         });
     }
 
@@ -283,6 +270,10 @@ final class SqliteSweeps {
 
     List<TrialRecord> trials(long sweepId) {
         return trials(sweepId, null);
+    }
+
+    Optional<TrialRecord> trial(long sweepId, int number) {
+        return trials(sweepId, number).stream().findFirst();
     }
 
     private List<TrialRecord> trials(long sweepId, Integer number) {

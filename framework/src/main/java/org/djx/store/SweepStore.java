@@ -60,6 +60,9 @@ public interface SweepStore extends ResultStore {
     /** Every trial of the sweep, by number, with its objective value when it has one. */
     List<TrialRecord> trials(long sweepId);
 
+    /** One trial of the sweep, as {@link #trials} gives it; empty when the sweep has no such trial. */
+    Optional<TrialRecord> trial(long sweepId, int number);
+
     /** The value of {@code metric} at {@code epoch} of every trial of the sweep that reached that epoch. */
     List<TrialMetric> metricAt(long sweepId, String metric, int epoch);
 

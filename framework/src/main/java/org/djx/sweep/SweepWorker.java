@@ -153,7 +153,7 @@ public final class SweepWorker {
             }
         }
         store.finishTrial(sweepId, number, name, status, error);
-        TrialRecord done = store.trials(sweepId).stream().filter(t -> t.number() == number).findFirst().orElse(trial);
+        TrialRecord done = store.trial(sweepId, number).orElse(trial);
         listener.trialFinished(number, status, done.objective(), done.epochs(), error);
     }
 

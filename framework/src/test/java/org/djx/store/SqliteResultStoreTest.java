@@ -91,4 +91,30 @@ class SqliteResultStoreTest {
         }
         assertEquals("precious", Files.readString(target));
     }
+
+    /** 501 runs: the chosen keys of every run come back, across the 500-id chunks, numbers as numbers. */
+    @Test
+    void paramsOfChosenKeysSpanChunks() throws Exception {
+        try (SqliteResultStore s = SqliteResultStore.open(dir.resolve("p.db"))) {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 501; i++) {
+                ids.add(s.startRun(StoreWriterMain.newRun("p", i)));
+            }
+            Map<Long, Map<String, Object>> params = s.params(ids, List.of("optimizer.type", "optimizer.learning_rate"));
+            assertEquals(501, params.size());
+            assertEquals(Map.of("optimizer.type", "sgd", "optimizer.learning_rate", 0.001 * 501), params.get(ids.get(500)));
+            assertEquals(Map.of("optimizer.type", "adam", "optimizer.learning_rate", 0.001 * 2), params.get(ids.get(1)));
+            assertEquals(Map.of("optimizer.type", "sgd", "optimizer.learning_rate", 0.001), params.get(ids.get(0)));
+            assertEquals(Map.of(), s.params(ids, List.of()));
+        }
+    }
+
+    @Test
+    void aDirectoryGivenAsTheStoreIsNamedAsSuch() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        StoreException open = assertThrows(StoreException.class, () -> SqliteResultStore.open(folder));
+        assertTrue(open.getMessage().contains("is a directory"), open.getMessage());
+        StoreException query = assertThrows(StoreException.class, () -> SqliteResultStore.query(folder, "SELECT 1", 0));
+        assertTrue(query.getMessage().contains("is a directory"), query.getMessage());
+    }
 }

@@ -57,6 +57,9 @@ class SqliteSweepStoreTest {
 
             assertEquals(2, store.addTrials(id, List.of(Map.of("a", 1), Map.of("a", 2))));
             assertEquals(List.of(0, 1, 2, 3, 4), store.trials(id).stream().map(TrialRecord::number).toList());
+            assertEquals(Optional.of(store.trials(id).get(3)), store.trial(id, 3));
+            assertEquals(Optional.empty(), store.trial(id, 5));
+            assertEquals(Optional.empty(), store.trial(id + 1, 0));
         }
     }
 

@@ -34,12 +34,15 @@ public final class Values {
         return value.toString();
     }
 
-    /** The value as a long when it is a whole number (3 or 3.0), else {@code null}. */
+    /**
+     * The value as a long when it is a whole number (3 or 3.0) that a long can hold, else {@code
+     * null}; a number too large for a long (1e23) is not silently clamped to {@link Long#MAX_VALUE}.
+     */
     public static Long asLong(Object value) {
         if (value instanceof Long || value instanceof Integer) {
             return ((Number) value).longValue();
         }
-        if (value instanceof Double d && !d.isInfinite() && d == Math.rint(d)) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
             return d.longValue();
         }
         return null;

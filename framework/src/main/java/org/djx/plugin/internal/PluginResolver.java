@@ -157,7 +157,7 @@ public final class PluginResolver {
                     error = "expected an integer, got " + Values.describe(raw);
                 } else {
                     value = l;
-                    error = range(p, l);
+                    error = intRange(p, l);
                 }
             }
             case NUMBER -> {
@@ -191,7 +191,7 @@ public final class PluginResolver {
                         break;
                     }
                     ints.add(l);
-                    String r = range(p, l);
+                    String r = intRange(p, l);
                     error = error == null ? r : error;
                 }
                 if (items.isEmpty()) {
@@ -203,7 +203,7 @@ public final class PluginResolver {
                 Long l = Values.asLong(raw);
                 if (l != null) {
                     value = l;
-                    error = range(p, l);
+                    error = intRange(p, l);
                 } else if (raw instanceof String s) {
                     error = choice(p, s);
                 } else {
@@ -217,6 +217,14 @@ public final class PluginResolver {
             return null;
         }
         return value;
+    }
+
+    /** The declared range, and first that of a Java {@code int}, which {@code Params.getInt} returns. */
+    private static String intRange(ParamSpec p, long v) {
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+            return "must be " + (v > 0 ? "at most " + Integer.MAX_VALUE : "at least " + Integer.MIN_VALUE) + ", got " + v;
+        }
+        return range(p, v);
     }
 
     private static String range(ParamSpec p, double v) {

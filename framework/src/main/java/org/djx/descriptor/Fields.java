@@ -144,14 +144,10 @@ final class Fields {
             return defaultValue;
         }
         if (d < min || d > max || (maxExclusive && d == max)) {
-            problem(pathOf(key), "must be in [" + fmt(min) + ", " + fmt(max) + (maxExclusive ? ")" : "]") + ", got " + v);
+            problem(pathOf(key), "must be in [" + Values.number(min) + ", " + Values.number(max) + (maxExclusive ? ")" : "]") + ", got " + v);
             return defaultValue;
         }
         return d;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     boolean bool(String key, boolean defaultValue) {

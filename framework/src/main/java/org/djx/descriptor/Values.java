@@ -48,6 +48,11 @@ public final class Values {
         return null;
     }
 
+    /** A number as a message prints it: {@code 3} for a whole one, {@code 0.001}, {@code Infinity}. */
+    public static String number(double d) {
+        return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
     /** The value as a double when it is a number, else {@code null}. */
     public static Double asDouble(Object value) {
         return value instanceof Number n ? n.doubleValue() : null;

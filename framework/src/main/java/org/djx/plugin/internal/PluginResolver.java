@@ -230,7 +230,7 @@ public final class PluginResolver {
     private static String range(ParamSpec p, double v) {
         boolean low = p.min() != null && v < p.min();
         boolean high = p.max() != null && (v > p.max() || (p.maxExclusive() && v == p.max()));
-        return low || high ? "must be in " + p.rangeText() + ", got " + (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)) : null;
+        return low || high ? "must be in " + p.rangeText() + ", got " + Values.number(v) : null;
     }
 
     private static String choice(ParamSpec p, String s) {

@@ -56,6 +56,9 @@ public final class DescriptorLoader {
 
     private static Object readWithExtends(Path file, SourceMap sources, Set<Path> chain) {
         Path normal = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(file)) {
+            throw new DescriptorException(new Problem(null, "", file + " is a directory; give a descriptor file (.yaml) inside it"));
+        }
         String text;
         try {
             text = Files.readString(file);
@@ -85,7 +88,8 @@ public final class DescriptorLoader {
             Path basePath = (file.getParent() == null ? Path.of(base) : file.getParent().resolve(base)).normalize();
             if (!Files.isRegularFile(basePath)) {
                 throw new DescriptorException(new Problem(doc.sources().valueAt("extends"), "extends",
-                        "descriptor to extend not found: " + basePath));
+                        (Files.isDirectory(basePath) ? "'" + base + "' is a directory, not a descriptor to extend"
+                                : "descriptor to extend not found: " + basePath)));
             }
             if (chain.contains(basePath.toAbsolutePath().normalize())) {
                 throw new DescriptorException(new Problem(doc.sources().valueAt("extends"), "extends",

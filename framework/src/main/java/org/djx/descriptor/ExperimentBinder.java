@@ -143,8 +143,8 @@ final class ExperimentBinder {
 
     private Experiment.Training training(Fields top) {
         Fields f = new Fields(top.raw("training"), "training", sources, problems);
-        int batchSize = (int) f.integer("batch_size", 100, 1);
-        int epochs = (int) f.integer("epochs", 10, 1);
+        int batchSize = f.smallInteger("batch_size", 100, 1);
+        int epochs = f.smallInteger("epochs", 10, 1);
         Long steps = f.optionalInteger("steps", 1);
         // steps replaces epochs; both written in one file is a mistake, but steps set over an
         // inherited epochs (extends, overrides, --set) simply wins.
@@ -161,12 +161,12 @@ final class ExperimentBinder {
             Fields e = new Fields(f.raw("early_stopping"), "training.early_stopping", sources, problems);
             String metric = e.choice("metric", DEFAULT_METRIC, METRICS);
             boolean maximize = e.choice("mode", defaultMode(metric), List.of("max", "min")).equals("max");
-            int patience = (int) e.integer("patience", 3, 1);
+            int patience = e.smallInteger("patience", 3, 1);
             double minDelta = e.number("min_delta", 0.0, 0.0, Double.MAX_VALUE, false);
             e.finish();
             early = new Experiment.EarlyStopping(metric, maximize, patience, minDelta);
         }
-        Long threads = f.optionalInteger("threads", 1);
+        Long threads = f.optionalInteger("threads", 1, Integer.MAX_VALUE);
         f.finish();
         return new Experiment.Training(batchSize, epochs, steps, evalEvery, early, threads == null ? null : threads.intValue());
     }

@@ -97,18 +97,36 @@ final class Fields {
         return v == null ? defaultValue : v;
     }
 
+    /** A whole number that must also fit a Java {@code int} (sizes and counts), so it is never wrapped round. */
+    int smallInteger(String key, int defaultValue, int min) {
+        Long v = optionalInteger(key, min, Integer.MAX_VALUE);
+        return v == null ? defaultValue : v.intValue();
+    }
+
     Long optionalInteger(String key, long min) {
+        return optionalInteger(key, min, Long.MAX_VALUE);
+    }
+
+    Long optionalInteger(String key, long min, long max) {
         Object v = raw(key);
         if (v == null) {
             return null;
         }
         Long l = Values.asLong(v);
+        if (l == null && v instanceof Double d && !d.isInfinite() && d == Math.rint(d)) {
+            problem(pathOf(key), (d < 0 ? "must be at least " + min : "must be at most " + max) + ", got " + v);
+            return null;
+        }
         if (l == null) {
             problem(pathOf(key), "expected an integer, got " + Values.describe(v));
             return null;
         }
         if (l < min) {
             problem(pathOf(key), "must be at least " + min + ", got " + l);
+            return null;
+        }
+        if (l > max) {
+            problem(pathOf(key), "must be at most " + max + ", got " + l);
             return null;
         }
         return l;
@@ -126,14 +144,10 @@ final class Fields {
             return defaultValue;
         }
         if (d < min || d > max || (maxExclusive && d == max)) {
-            problem(pathOf(key), "must be in [" + fmt(min) + ", " + fmt(max) + (maxExclusive ? ")" : "]") + ", got " + v);
+            problem(pathOf(key), "must be in [" + Values.number(min) + ", " + Values.number(max) + (maxExclusive ? ")" : "]") + ", got " + v);
             return defaultValue;
         }
         return d;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     boolean bool(String key, boolean defaultValue) {

@@ -95,9 +95,9 @@ public record SweepSection(
     static SweepSection bind(Object raw, long defaultSeed, SourceMap sources, List<Problem> problems) {
         Fields f = new Fields(raw, "sweep", sources, problems);
         String strategy = f.choice("strategy", GRID, List.of(GRID, RANDOM));
-        Long trials = f.optionalInteger("trials", 1);
+        Long trials = f.optionalInteger("trials", 1, Integer.MAX_VALUE);
         long seed = f.integer("seed", defaultSeed, 0);
-        int maxRetries = (int) f.integer("max_retries", 1, 0);
+        int maxRetries = f.smallInteger("max_retries", 1, 0);
         List<Parameter> parameters = parameters(f, strategy, sources, problems);
         if (RANDOM.equals(strategy) && trials == null && !f.has("trials")) {
             f.problem("sweep.trials", "is required with strategy: random (how many trials to sample)");
@@ -115,8 +115,8 @@ public record SweepSection(
         if (f.has("pruner")) {
             Fields p = new Fields(f.raw("pruner"), "sweep.pruner", sources, problems);
             String type = p.choice("type", "median", List.of("median", "asha", "none"));
-            int warmup = (int) p.integer("warmup", 1, "asha".equals(type) ? 1 : 0);
-            int reduction = (int) p.integer("reduction", 3, 2);
+            int warmup = p.smallInteger("warmup", 1, "asha".equals(type) ? 1 : 0);
+            int reduction = p.smallInteger("reduction", 3, 2);
             p.finish();
             pruner = new Pruner(type, warmup, reduction);
         }

@@ -34,15 +34,23 @@ public final class Values {
         return value.toString();
     }
 
-    /** The value as a long when it is a whole number (3 or 3.0), else {@code null}. */
+    /**
+     * The value as a long when it is a whole number (3 or 3.0) that a long can hold, else {@code
+     * null}; a number too large for a long (1e23) is not silently clamped to {@link Long#MAX_VALUE}.
+     */
     public static Long asLong(Object value) {
         if (value instanceof Long || value instanceof Integer) {
             return ((Number) value).longValue();
         }
-        if (value instanceof Double d && !d.isInfinite() && d == Math.rint(d)) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
             return d.longValue();
         }
         return null;
+    }
+
+    /** A number as a message prints it: {@code 3} for a whole one, {@code 0.001}, {@code Infinity}. */
+    public static String number(double d) {
+        return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     /** The value as a double when it is a number, else {@code null}. */

@@ -124,6 +124,17 @@ class ExperimentBinderTest {
     }
 
     @Test
+    void countsTooLargeForTheirTypeAreProblemsNotWrappedRound() {
+        List<Problem> problems = problems(write(dir, "huge.yaml", MINIMAL + """
+                training: {batch_size: 4000000000, epochs: 99999999999999999999999}
+                """));
+
+        assertEquals(List.of("training.batch_size", "training.epochs"), problems.stream().map(Problem::path).toList());
+        assertEquals("must be at most 2147483647, got 4000000000", problems.get(0).message());
+        assertTrue(problems.get(1).message().startsWith("must be at most 2147483647, got 9.99"), problems.get(1).message());
+    }
+
+    @Test
     void unknownKeysSuggestTheNearestAndOtherwiseListTheKnownOnes() {
         List<Problem> problems = problems(write(dir, "typo.yaml", MINIMAL + """
                 trainig: {epochs: 2}

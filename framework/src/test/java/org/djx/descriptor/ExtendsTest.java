@@ -193,6 +193,15 @@ class ExtendsTest {
     }
 
     @Test
+    void aDirectoryIsNamedAsOneWhetherExtendedOrLoaded() {
+        Problem extended = only(failure(write(dir, "dot.yaml", "extends: .\n")));
+        Problem loaded = only(failure(dir));
+
+        assertEquals("'.' is a directory, not a descriptor to extend", extended.message());
+        assertEquals(dir + " is a directory; give a descriptor file (.yaml) inside it", loaded.message());
+    }
+
+    @Test
     void aMissingBaseIsReportedAtTheExtendsLine() {
         Problem p = only(failure(write(dir, "orphan.yaml", "name: o\nextends: nowhere.yaml\n")));
 

@@ -157,7 +157,7 @@ public final class PluginResolver {
                     error = "expected an integer, got " + Values.describe(raw);
                 } else {
                     value = l;
-                    error = range(p, l);
+                    error = intRange(p, l);
                 }
             }
             case NUMBER -> {
@@ -191,7 +191,7 @@ public final class PluginResolver {
                         break;
                     }
                     ints.add(l);
-                    String r = range(p, l);
+                    String r = intRange(p, l);
                     error = error == null ? r : error;
                 }
                 if (items.isEmpty()) {
@@ -203,7 +203,7 @@ public final class PluginResolver {
                 Long l = Values.asLong(raw);
                 if (l != null) {
                     value = l;
-                    error = range(p, l);
+                    error = intRange(p, l);
                 } else if (raw instanceof String s) {
                     error = choice(p, s);
                 } else {
@@ -219,10 +219,18 @@ public final class PluginResolver {
         return value;
     }
 
+    /** The declared range, and first that of a Java {@code int}, which {@code Params.getInt} returns. */
+    private static String intRange(ParamSpec p, long v) {
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+            return "must be " + (v > 0 ? "at most " + Integer.MAX_VALUE : "at least " + Integer.MIN_VALUE) + ", got " + v;
+        }
+        return range(p, v);
+    }
+
     private static String range(ParamSpec p, double v) {
         boolean low = p.min() != null && v < p.min();
         boolean high = p.max() != null && (v > p.max() || (p.maxExclusive() && v == p.max()));
-        return low || high ? "must be in " + p.rangeText() + ", got " + (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)) : null;
+        return low || high ? "must be in " + p.rangeText() + ", got " + Values.number(v) : null;
     }
 
     private static String choice(ParamSpec p, String s) {

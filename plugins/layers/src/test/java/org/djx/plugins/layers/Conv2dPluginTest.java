@@ -1,9 +1,13 @@
 package org.djx.plugins.layers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Map;
+import org.djx.descriptor.Problem;
 import org.djx.plugin.testing.LayerPluginContract;
+import org.junit.jupiter.api.Test;
 
 class Conv2dPluginTest extends LayerPluginContract {
 
@@ -38,6 +42,16 @@ class Conv2dPluginTest extends LayerPluginContract {
                 "kernel", Map.of("filters", 4),
                 "padding", Map.of("filters", 4, "kernel", 2, "padding", "same"),
                 "groups", Map.of("filters", 4, "kernel", 1, "groups", 0),
-                "stride", Map.of("filters", 4, "kernel", 3, "stride", "two"));
+                "stride", Map.of("filters", 4, "kernel", 3, "stride", "two"),
+                "dilation", Map.of("filters", 4, "kernel", 3, "dilation", 4_000_000_000L));
+    }
+
+    @Test
+    void anIntegerTooLargeForAnIntIsAProblemNotAnInternalError() {
+        List<Problem> problems = problemsFor(Map.of("filters", 4_000_000_000L, "kernel", 3));
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("plugin.filters", problems.get(0).path());
+        assertEquals("must be at most 2147483647, got 4000000000", problems.get(0).message());
     }
 }

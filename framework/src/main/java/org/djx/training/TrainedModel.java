@@ -87,9 +87,12 @@ public final class TrainedModel implements AutoCloseable {
 
     /**
      * Classifies images given as pixels in [0, 1], each {@code channels * height * width} long in
-     * the model's input layout.
+     * the model's input layout; {@code topK} (at least 1) classes are ranked for each.
      */
     public List<Prediction> predict(List<float[]> images, int topK) {
+        if (topK < 1) {
+            throw new TrainingException("top must be at least 1 class per image, not " + topK);
+        }
         List<Prediction> answers = new ArrayList<>();
         long[] shape = ModelPlanner.withBatch(plan.input(), images.size()).getShape();
         try (NDManager manager = model.getNDManager().newSubManager();

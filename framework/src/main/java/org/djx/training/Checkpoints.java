@@ -42,13 +42,14 @@ final class Checkpoints {
     void save(int evaluation, long step, Map<String, Double> metrics, Block block) {
         try {
             Double value = metrics.get(rule.metric());
+            // The parameters are serialized once; a best checkpoint is a copy of the last one.
+            artifacts.saveParameters(RunArtifacts.LAST, block);
             // Without the metric (no validation split) the best checkpoint follows the last one.
             if (value == null || !value.isNaN() && isBest(value)) {
                 best = value == null ? Double.NaN : value;
-                artifacts.saveParameters(RunArtifacts.BEST, block);
+                artifacts.copy(RunArtifacts.LAST, RunArtifacts.BEST);
                 recordOnce(RunArtifacts.BEST);
             }
-            artifacts.saveParameters(RunArtifacts.LAST, block);
             artifacts.savePosition(new RunArtifacts.Position(evaluation, step));
             recordOnce(RunArtifacts.LAST);
         } catch (IOException x) {

@@ -31,4 +31,10 @@ public record ExperimentPlan(
         Resolved<DatasetPlugin> dataset,
         Resolved<LossPlugin> loss,
         Resolved<OptimizerPlugin> optimizer,
-        Resolved<SchedulePlugin> schedule) {}
+        Resolved<SchedulePlugin> schedule) {
+
+    /** The shape of one example's model output (the last layer's), without the batch axis. */
+    public Shape output() {
+        return shapes.get(shapes.size() - 1).outputShape();
+    }
+}

@@ -204,7 +204,7 @@ public final class ExperimentRunner {
             throw new TrainingException("model.input is " + plan.input() + " but dataset '" + plan.dataset().type()
                     + "' has examples of shape " + data + "; set model.input: " + Arrays.toString(data.getShape()));
         }
-        Shape out = plan.shapes().get(plan.shapes().size() - 1).outputShape();
+        Shape out = plan.output();
         int classes = train.classes().size();
         if (out.dimension() != 1 || out.get(0) < classes) {
             throw new TrainingException("the model ends with output shape " + out + " but the dataset has " + classes

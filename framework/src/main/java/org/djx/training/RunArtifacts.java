@@ -58,6 +58,11 @@ public final class RunArtifacts {
         });
     }
 
+    /** Replaces artifact {@code to} with a copy of artifact {@code from}, as atomically as every write here. */
+    void copy(String from, String to) throws IOException {
+        write(file(to), out -> Files.copy(file(from), out));
+    }
+
     /** Loads parameters saved by {@link #saveParameters} into an initialized block of the same shape. */
     public void loadParameters(String name, Block block, NDManager manager) {
         Path file = file(name);

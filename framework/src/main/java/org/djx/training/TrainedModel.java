@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
@@ -86,9 +87,12 @@ public final class TrainedModel implements AutoCloseable {
 
     /**
      * Classifies images given as pixels in [0, 1], each {@code channels * height * width} long in
-     * the model's input layout.
+     * the model's input layout; {@code topK} (at least 1) classes are ranked for each.
      */
     public List<Prediction> predict(List<float[]> images, int topK) {
+        if (topK < 1) {
+            throw new TrainingException("top must be at least 1 class per image, not " + topK);
+        }
         List<Prediction> answers = new ArrayList<>();
         long[] shape = ModelPlanner.withBatch(plan.input(), images.size()).getShape();
         try (NDManager manager = model.getNDManager().newSubManager();
@@ -97,7 +101,7 @@ public final class TrainedModel implements AutoCloseable {
             for (int i = 0; i < images.size(); i++) {
                 System.arraycopy(images.get(i), 0, flat, i * (int) plan.input().size(), (int) plan.input().size());
             }
-            NDArray batch = manager.create(flat, new ai.djl.ndarray.types.Shape(shape));
+            NDArray batch = manager.create(flat, new Shape(shape));
             float[] probabilities = predictor.predict(new NDList(batch)).singletonOrThrow().softmax(1).toFloatArray();
             int outputs = probabilities.length / images.size();
             for (int i = 0; i < images.size(); i++) {
@@ -123,6 +127,7 @@ public final class TrainedModel implements AutoCloseable {
 
     /** Loss and accuracy on {@code images}, through DJL's evaluation path like the training run's. */
     public Map<String, Double> evaluate(LabeledImages images, String prefix) {
+        checkFits(images);
         int batchSize = plan.experiment().training().batchSize();
         DefaultTrainingConfig config = new DefaultTrainingConfig(plan.loss().plugin().build(plan.loss().params()))
                 .addEvaluator(new Accuracy("accuracy"))
@@ -132,6 +137,20 @@ public final class TrainedModel implements AutoCloseable {
             return EvaluationPass.metrics(trainer, EngineData.toDataset(manager, images, batchSize, false), prefix);
         } catch (IOException | TranslateException x) {
             throw new TrainingException("evaluation failed: " + x.getMessage(), x);
+        }
+    }
+
+    /** Other data than the run's (e.g. {@code --dataset} overrides) must still fit the trained model. */
+    private void checkFits(LabeledImages images) {
+        Shape shape = new Shape(images.channels(), images.height(), images.width());
+        if (!shape.equals(plan.input())) {
+            throw new TrainingException("the run's model takes examples of shape " + plan.input()
+                    + " but dataset '" + plan.dataset().type() + "' has examples of shape " + shape);
+        }
+        Shape out = plan.output();
+        if (out.dimension() != 1 || out.get(0) < images.classes().size()) {
+            throw new TrainingException("the run's model ends with output shape " + out + " but dataset '"
+                    + plan.dataset().type() + "' has " + images.classes().size() + " classes");
         }
     }
 

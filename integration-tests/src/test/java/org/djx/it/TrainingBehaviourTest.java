@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.djx.cli.Main;
 import org.djx.it.SyntheticExperiment.Store;
+import org.djx.testing.IdxWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,6 +150,21 @@ class TrainingBehaviourTest {
         CliOutput evaluated = CliOutput.run("evaluate", "1", "--store", store().toString());
         assertEquals(0, evaluated.status());
         assertTrue(evaluated.out().contains("on 125 validation images: loss "), evaluated.out());
+
+        // Another dataset must fit the trained model: other image sizes, or more classes than outputs, are refused plainly.
+        Path small = dir.resolve("small");
+        IdxWriter.write(small, "train", new byte[10][14 * 14], 14, 14, new int[10], false);
+        CliOutput wrongSize = CliOutput.run("evaluate", "1", "--dataset", "type=idx", "--dataset", "path=" + small,
+                "--part", "validation", "--store", store().toString());
+        assertEquals(2, wrongSize.status(), wrongSize.err());
+        assertTrue(wrongSize.err().contains("takes examples of shape (1, 28, 28) but dataset 'idx' has examples of shape (1, 14, 14)"),
+                wrongSize.err());
+        Path many = dir.resolve("many");
+        IdxWriter.writeSynthetic(many, 40, 0, 8, 5, false);
+        CliOutput moreClasses = CliOutput.run("evaluate", "1", "--dataset", "type=idx", "--dataset", "path=" + many,
+                "--part", "validation", "--store", store().toString());
+        assertEquals(2, moreClasses.status(), moreClasses.err());
+        assertTrue(moreClasses.err().contains("ends with output shape (4) but dataset 'idx' has "), moreClasses.err());
     }
 
     @Test

@@ -38,7 +38,8 @@ public final class PluginDiscovery {
 
     private PluginDiscovery() {}
 
-    private record Found(PluginModule module, String source) {}
+    /** A module with the names it binds, listed once (its {@code configurePlugins} runs again only inside Guice). */
+    private record Found(PluginModule module, String source, List<PluginModule.Binding> bindings) {}
 
     /**
      * Discovers every plugin.
@@ -84,7 +85,7 @@ public final class PluginDiscovery {
         List<String> warnings = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         for (PluginModule module : modules) {
-            found.add(new Found(module, sourceOf(module, "class path")));
+            found.add(new Found(module, sourceOf(module, "class path"), module.bindings()));
         }
         checkUniqueNames(found);
         return new PluginCatalog(instantiate(found, warnings), warnings);
@@ -115,8 +116,8 @@ public final class PluginDiscovery {
                 if (only != null && module.getClass().getClassLoader() != only) {
                     continue; // a class-path module seen again through the parent loader
                 }
-                module.bindings(); // fails here, not in Guice, if configurePlugins is broken
-                found.add(new Found(module, only != null ? origin : sourceOf(module, origin)));
+                // bindings() fails here, not in Guice, if configurePlugins is broken
+                found.add(new Found(module, only != null ? origin : sourceOf(module, origin), module.bindings()));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 warnings.add("plugin module from " + origin + " failed to load and was skipped: " + rootMessage(e));
                 if (e instanceof ServiceConfigurationError && only != null) {
@@ -143,7 +144,7 @@ public final class PluginDiscovery {
         Map<String, Found> owners = new LinkedHashMap<>();
         List<String> clashes = new ArrayList<>();
         for (Found f : found) {
-            for (PluginModule.Binding b : f.module().bindings()) {
+            for (PluginModule.Binding b : f.bindings()) {
                 String key = b.kind().label() + " '" + b.name() + "'";
                 Found first = owners.putIfAbsent(key, f);
                 if (first != null) {
@@ -167,7 +168,7 @@ public final class PluginDiscovery {
             try {
                 Injector injector = Guice.createInjector(f.module());
                 List<PluginInfo> own = new ArrayList<>();
-                for (PluginModule.Binding b : f.module().bindings()) {
+                for (PluginModule.Binding b : f.bindings()) {
                     Plugin plugin = pluginMap(injector, b.kind()).get(b.name());
                     own.add(new PluginInfo(b.kind(), b.name(), plugin, f.source(), f.module().getClass().getName()));
                 }

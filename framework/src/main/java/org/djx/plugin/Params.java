@@ -64,7 +64,11 @@ public final class Params {
     }
 
     public int getInt(String name) {
-        return Math.toIntExact(getLong(name));
+        long value = getLong(name);
+        if (value != (int) value) {
+            throw new PluginParameterException(name, "must be at most " + Integer.MAX_VALUE + ", got " + value);
+        }
+        return (int) value;
     }
 
     public double getDouble(String name) {
